@@ -1,0 +1,83 @@
+#pragma once
+// Stage 2: syntax trees of all rule files -> one checked rule set. Every property is
+// validated and resolved (units, directions, single occurrences, unique ids); dataset
+// references are kept as written and resolved against a dataset by the evaluator.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attain/ast.hpp"
+#include "attain/diagnostic.hpp"
+
+namespace attain {
+
+// `number` is a plain figure with no unit, the default when an indicator names none.
+enum class Unit { number, percent, count, tkr, kr, index, score, ratio, days, hours };
+
+std::string_view to_string(Unit unit);
+std::optional<Unit> unit_from_name(std::string_view name);
+const std::vector<std::string>& unit_names();
+
+struct Group {
+  ast::GroupLevel level = ast::GroupLevel::area;
+  std::string id;
+  std::string name;
+  Span span;
+  std::optional<std::size_t> parent;  // index into RuleSet::groups
+};
+
+struct Breakdown {
+  std::string id;
+  std::string name;
+  ast::Reference data;
+  Span span;
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  Span span;
+  std::size_t group = 0;  // index into RuleSet::groups
+  Unit unit = Unit::number;
+  ast::Direction direction = ast::Direction::unspecified;
+  bool direction_inferred = false;  // taken from the target's comparator
+  ast::Reference data;
+  ast::Target target;               // kind none when no target is stated
+  bool cumulative = false;          // a year-to-date sum (explicit, or implied by `annual`)
+  std::vector<Breakdown> breakdowns;
+};
+
+struct Budget {
+  std::string id;
+  std::string name;
+  Span span;
+  std::size_t group = 0;
+  ast::Name table;
+  ast::Name outcome;
+  ast::Name budget;
+  std::optional<ast::Name> reported;
+  std::optional<ast::Name> previous;
+  ast::Direction favourable = ast::Direction::higher;
+  std::optional<Decimal> materiality;  // tkr; absent: every non-zero deviation is significant
+  std::vector<ast::Name> lines;        // empty: every top-level row of the table
+};
+
+struct RuleItem {
+  enum class Kind { indicator, budget };
+  Kind kind;
+  std::size_t index;  // into RuleSet::indicators or RuleSet::budgets
+};
+
+struct RuleSet {
+  std::vector<Group> groups;
+  std::vector<Indicator> indicators;
+  std::vector<Budget> budgets;
+  std::vector<RuleItem> items;  // every indicator and budget, in file and document order
+};
+
+// Checks the parsed files together (ids must be unique across all of them) and builds
+// the rule set. Reports every problem found (E02xx) and returns nullopt if any is an error.
+std::optional<RuleSet> check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink);
+
+}  // namespace attain

@@ -1,0 +1,38 @@
+#pragma once
+// Stage 4: results -> written commentary in Swedish, in the report's number style
+// ("62 500", "5,5 %", "−143 tkr"). Also the Swedish vocabulary the renderers show.
+
+#include <string>
+#include <vector>
+
+#include "attain/evaluate.hpp"
+
+namespace attain {
+
+struct Commentary {
+  std::vector<std::string> items;                    // one sentence per Results::items entry
+  std::vector<std::vector<std::string>> breakdowns;  // per item, one per breakdown row
+  std::vector<std::string> groups;                   // a summary per Results::groups entry
+  std::string overall;                               // a summary of the whole report
+  std::vector<std::size_t> deviations;  // "Väsentliga avvikelser": items with an unmet
+                                        // target or a significant budget deviation
+};
+
+// Writes the commentary for every result. Never fails.
+Commentary write_commentary(const Results& results);
+
+// Swedish labels: "uppfyllt", "ej uppfyllt", "i fas", ...; "förbättring", ...
+std::string_view verdict_label(Verdict verdict);
+std::string_view trend_label(Trend trend);
+// "91 %", "−143 tkr", "62 500", "4,4"
+std::string format_value(const Decimal& number, Unit unit);
+// A cell as shown in a table: the number with its unit, or the marker as written.
+std::string format_cell(const Value& value, Unit unit);
+// "≥ 92 %", "< 5 %", "90–100 %", "≥ 220 000 per år", "Q3", "Nollresultat"
+std::string format_target(const ast::Target& target, Unit unit);
+// "2019", "mars 2020"
+std::string period_text(const Period& period);
+// What a period covers: "januari–mars 2020", "helåret 2019"
+std::string period_range_text(const Period& period);
+
+}  // namespace attain

@@ -1,0 +1,77 @@
+#pragma once
+// Stage 3: checked rules + dataset -> results. Resolves every dataset reference first
+// (unknown tables, rows and columns are rule errors, E02xx, with did-you-mean), then
+// computes a verdict and a trend per indicator and per budget line. Formats no text.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attain/check.hpp"
+#include "attain/dataset.hpp"
+#include "attain/diagnostic.hpp"
+
+namespace attain {
+
+enum class Verdict { met, not_met, on_track, behind, no_data, pending, not_applicable, no_target };
+enum class Trend { none, improved, worsened, unchanged };
+
+std::string_view to_string(Verdict verdict);  // "met", "not_met", ...
+std::string_view to_string(Trend trend);      // "improved", ..., "none"
+
+// A dataset cell as read for a result, with the column it came from.
+struct Observation {
+  Value value;
+  std::string column_id;
+  std::string column_label;
+  std::optional<Period> period;
+};
+
+struct ItemResult {
+  enum class Kind { indicator, budget_line, breakdown };
+  Kind kind = Kind::indicator;
+  std::string id;
+  std::string name;
+  Span rule_span;          // the indicator, budget or breakdown declaration
+  std::size_t group = 0;   // index into Results::groups
+  Unit unit = Unit::number;
+  ast::Direction direction = ast::Direction::unspecified;
+  std::string data_ref;    // "table.row" or "table.row@column", as resolved
+
+  ast::Target target;      // kind none for budget lines
+  std::optional<Observation> current;
+  std::optional<Observation> previous;
+  Verdict verdict = Verdict::no_data;
+  Trend trend = Trend::none;
+
+  // Compared against: the target bound, or for annual targets the pro-rated expectation.
+  std::optional<Decimal> reference;
+  std::optional<Decimal> gap;          // current - reference (0 inside a range)
+  int months_elapsed = 12;             // for annual targets
+
+  // Budget lines: outcome is `current`.
+  std::optional<Observation> budget;
+  std::optional<Observation> reported_deviation;
+  std::optional<Decimal> deviation;    // outcome - budget
+  std::optional<Decimal> materiality;
+  bool significant = false;
+  bool favourable = true;              // the deviation's sign is the good one (or zero)
+  std::string budget_id;               // the budget block a line comes from
+
+  std::vector<ItemResult> breakdowns;
+};
+
+struct Results {
+  ReportInfo report;
+  std::vector<Group> groups;       // as in the rule set
+  std::vector<ItemResult> items;   // in rule order; each budget expands to its lines
+};
+
+// Evaluates the rule set against the dataset. Reference errors are reported (E02xx) and
+// give nullopt; data oddities that do not stop evaluation are warnings (W03xx).
+std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink);
+
+// True for verdicts that count as an unmet target in summaries and "Väsentliga avvikelser".
+bool is_shortfall(Verdict verdict);
+
+}  // namespace attain

@@ -1,0 +1,29 @@
+#pragma once
+// Stage 5: results + commentary -> output text. Renderers only read; they never
+// re-evaluate. docs/json.md documents the JSON schema.
+
+#include <string>
+#include <vector>
+
+#include "attain/commentary.hpp"
+#include "attain/diagnostic.hpp"
+#include "attain/evaluate.hpp"
+#include "attain/source.hpp"
+
+namespace attain {
+
+struct RenderOptions {
+  bool color = false;  // ANSI colours (the CLI decides: a terminal, NO_COLOR unset)
+};
+
+// The terminal report: grouped by area, goal and objective, one aligned line per
+// indicator with a verdict symbol, then its commentary; "Väsentliga avvikelser" last.
+std::string render_text(const Results& results, const Commentary& commentary,
+                        const RenderOptions& options);
+
+// The JSON report (schema "attain/results/v1"). `diagnostics` are the warnings of the
+// run, included so machine readers see them too.
+std::string render_json(const Results& results, const Commentary& commentary,
+                        const SourceManager& sources, const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace attain

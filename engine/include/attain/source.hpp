@@ -1,0 +1,79 @@
+#pragma once
+// Source files and positions. Every stage refers to text through a Span (file id +
+// byte offsets); line and column numbers are computed once, here.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attain {
+
+using FileId = std::uint32_t;
+
+// A half-open byte range [begin, end) in one source file.
+struct Span {
+  FileId file = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// 1-based line; 1-based column counted in Unicode code points (what editors show).
+struct LineCol {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+class SourceFile {
+ public:
+  SourceFile(FileId id, std::string path, std::string text);
+
+  FileId id() const { return id_; }
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+
+  LineCol line_col(std::uint32_t offset) const;
+  // Byte offset of (0-based line, 0-based byte column), clamped to the file.
+  std::uint32_t offset_of(std::uint32_t line0, std::uint32_t byte_column0) const;
+  // The text of a 1-based line, without its line break.
+  std::string_view line_text(std::uint32_t line) const;
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  std::string_view slice(Span span) const;
+
+ private:
+  FileId id_;
+  std::string path_;
+  std::string text_;
+  std::vector<std::uint32_t> line_starts_;
+};
+
+// Owns every file read in one run; file ids index into it. Files never move once added.
+class SourceManager {
+ public:
+  const SourceFile& add(std::string path, std::string text);
+  const SourceFile& file(FileId id) const { return *files_.at(id); }
+  std::size_t size() const { return files_.size(); }
+  // "path:line:col" of the start of a span.
+  std::string location(Span span) const;
+  // "path:line" of the start of a span.
+  std::string file_line(Span span) const;
+
+ private:
+  std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+// Reads a whole file. Returns nullopt and sets `error` (strerror text) on failure.
+std::optional<std::string> read_file(const std::string& path, std::string& error);
+
+}  // namespace attain
+
+namespace attain {
+
+// Writes `text` to `path` through a temporary file in the same directory, renamed into
+// place, so an error never leaves `path` half-written. Returns false and sets `error`.
+bool write_file_atomically(const std::string& path, std::string_view text, std::string& error);
+
+}  // namespace attain

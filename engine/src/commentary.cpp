@@ -1,0 +1,291 @@
+#include "attain/commentary.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+namespace attain {
+
+namespace {
+
+constexpr std::array<const char*, 12> month_names = {
+    "januari", "februari", "mars",      "april",   "maj",      "juni",
+    "juli",    "augusti",  "september", "oktober", "november", "december"};
+
+std::string_view unit_suffix(Unit unit) {
+  switch (unit) {
+    case Unit::percent: return " %";
+    case Unit::tkr: return " tkr";
+    case Unit::kr: return " kr";
+    case Unit::days: return " dagar";
+    case Unit::hours: return " timmar";
+    default: return "";
+  }
+}
+
+bool is_one(const Decimal& d) { return d == Decimal::integer(1); }
+
+// The size of a gap with its unit: "1 procentenhet", "2,0 procentenheter", "16", "945 tkr".
+std::string gap_text(const Decimal& gap, Unit unit) {
+  const Decimal size = gap.abs();
+  const std::string n = format_sv(size);
+  switch (unit) {
+    case Unit::percent: return n + (is_one(size) ? " procentenhet" : " procentenheter");
+    case Unit::days: return n + (is_one(size) ? " dag" : " dagar");
+    case Unit::hours: return n + (is_one(size) ? " timme" : " timmar");
+    default: return n + std::string(unit_suffix(unit));
+  }
+}
+
+std::string bound_text(const ast::Target& t, Unit unit) {
+  switch (t.comparator) {
+    case ast::Comparator::gt: return "över " + format_value(t.value, unit);
+    case ast::Comparator::lt: return "under " + format_value(t.value, unit);
+    case ast::Comparator::range:
+      return fmt::format("{}–{}", format_sv(t.value), format_value(t.upper, unit));
+    default: return format_value(t.value, unit);
+  }
+}
+
+// "målvärdet 92 %", "målvärdet Nollresultat", "årsmålet 220 000"
+std::string target_phrase(const ast::Target& t, Unit unit) {
+  const std::string noun = t.annual ? "årsmålet" : "målvärdet";
+  if (t.text) return fmt::format("{} {}", noun, *t.text);
+  return fmt::format("{} {}", noun, bound_text(t, unit));
+}
+
+std::string absence_text(const Value& v) {
+  switch (v.absence) {
+    case Absence::no_data: return fmt::format("uppgift saknas ({})", v.text);
+    case Absence::not_applicable: return fmt::format("ej tillämpligt ({})", v.text);
+    case Absence::pending: return fmt::format("uppgift väntas ({})", v.text);
+    case Absence::blank: return "uppgift saknas";
+  }
+  return "uppgift saknas";
+}
+
+std::string when(const Observation& o) {
+  return o.period ? period_text(*o.period) : o.column_label;
+}
+
+// ", en förbättring från 90 % 2019"
+std::string trend_clause(const ItemResult& r) {
+  if (!r.previous || !r.previous->value.is_number() || !r.current || !r.current->value.is_number()) return "";
+  const std::string before = fmt::format("{} {}", format_value(r.previous->value.number, r.unit), when(*r.previous));
+  switch (r.trend) {
+    case Trend::improved: return ", en förbättring från " + before;
+    case Trend::worsened: return ", en försämring från " + before;
+    case Trend::unchanged: return ", oförändrat från " + before;
+    case Trend::none: return ", jämfört med " + before;
+  }
+  return "";
+}
+
+// A column label inside a sentence: "Prognos helår" -> "prognos helår".
+std::string in_sentence(std::string label) {
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z' &&
+      !(label.size() > 1 && label[1] >= 'A' && label[1] <= 'Z')) {
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  }
+  return label;
+}
+
+std::string budget_sentence(const ItemResult& r) {
+  const Observation& outcome = *r.current;
+  const Observation& budget = *r.budget;
+  const std::string outcome_word = in_sentence(outcome.column_label);
+  const std::string budget_word = in_sentence(budget.column_label);
+  std::string s = fmt::format("{}: {} {} mot {} {}", r.name, outcome_word, format_cell(outcome.value, Unit::tkr),
+                              budget_word, format_cell(budget.value, Unit::tkr));
+  if (!r.deviation) return s + ", avvikelsen kan inte beräknas.";
+  const Decimal& d = *r.deviation;
+  if (d.is_zero()) {
+    s += ", ingen avvikelse";
+  } else {
+    s += fmt::format(", en {} avvikelse på {} tkr", r.favourable ? "positiv" : "negativ",
+                     format_sv_signed(d));
+    if (r.significant) {
+      s += r.materiality ? fmt::format(" (väsentlig, minst {} tkr)", format_sv(*r.materiality))
+                         : " (väsentlig)";
+    } else if (r.materiality) {
+      s += fmt::format(" (under väsentlighetsgränsen {} tkr)", format_sv(*r.materiality));
+    }
+  }
+  if (r.previous && r.previous->value.is_number()) {
+    s += fmt::format("; {} {}", in_sentence(r.previous->column_label),
+                     format_value(r.previous->value.number, Unit::tkr));
+  }
+  return s + ".";
+}
+
+std::string indicator_sentence(const ItemResult& r) {
+  const ast::Target& t = r.target;
+  const Value& v = r.current->value;
+  const std::string value = v.is_number() ? format_value(v.number, r.unit) : "";
+  const std::string now = when(*r.current);
+  switch (r.verdict) {
+    case Verdict::pending: {
+      const std::string set = t.text ? fmt::format("målvärdet fastställs {}", *t.text)
+                                     : std::string("målvärdet är ännu inte fastställt");
+      if (v.is_number()) return fmt::format("{}: {} {}; {}{}.", r.name, value, now, set, trend_clause(r));
+      return fmt::format("{}: {}; {} {}.", r.name, set, absence_text(v), now);
+    }
+    case Verdict::no_target:
+      if (v.is_number()) return fmt::format("{}: {} {}, inget målvärde angivet{}.", r.name, value, now, trend_clause(r));
+      return fmt::format("{}: inget målvärde angivet; {} {}.", r.name, absence_text(v), now);
+    case Verdict::no_data:
+    case Verdict::not_applicable:
+      return fmt::format("{}: {} {}; {}.", r.name, absence_text(v), now, target_phrase(t, r.unit));
+    case Verdict::on_track:
+    case Verdict::behind: {
+      const Decimal& gap = *r.gap;
+      const std::string side = gap.is_zero() ? "i nivå med" : (gap.is_negative() ? "under" : "över");
+      const std::string amount = gap.is_zero() ? "" : gap_text(gap, r.unit) + " ";
+      return fmt::format("{}: {} hittills i år ligger {} {} ({}{} förväntade {} efter {} av 12 månader){}.",
+                         r.name, value, r.verdict == Verdict::on_track ? "i fas med" : "efter",
+                         target_phrase(t, r.unit), amount, side, format_value(*r.reference, r.unit),
+                         r.months_elapsed, trend_clause(r));
+    }
+    case Verdict::met:
+    case Verdict::not_met: {
+      const Decimal& gap = *r.gap;
+      std::string s;
+      if (gap.is_zero()) {
+        s = fmt::format("{}: {} är {} {}", r.name, value,
+                        t.comparator == ast::Comparator::range ? "inom" : "lika med", target_phrase(t, r.unit));
+      } else {
+        s = fmt::format("{}: {} är {} {} {}", r.name, value, gap_text(gap, r.unit),
+                        gap.is_negative() ? "under" : "över", target_phrase(t, r.unit));
+      }
+      return s + trend_clause(r) + (r.verdict == Verdict::met ? ". Målet är uppfyllt." : ". Målet är inte uppfyllt.");
+    }
+  }
+  return r.name;
+}
+
+std::string sentence(const ItemResult& r) {
+  return r.kind == ItemResult::Kind::budget_line ? budget_sentence(r) : indicator_sentence(r);
+}
+
+// "12 mått: 3 uppfyllda, 2 ej uppfyllda, 1 i fas"
+std::string count_summary(const std::vector<const ItemResult*>& items) {
+  constexpr std::array<std::pair<Verdict, const char*>, 8> words = {{
+      {Verdict::met, "uppfyllda"},
+      {Verdict::not_met, "ej uppfyllda"},
+      {Verdict::on_track, "i fas"},
+      {Verdict::behind, "efter plan"},
+      {Verdict::pending, "med målvärde som ännu inte är fastställt"},
+      {Verdict::no_data, "utan uppgift"},
+      {Verdict::not_applicable, "ej tillämpliga"},
+      {Verdict::no_target, "utan målvärde"},
+  }};
+  std::vector<std::string> parts;
+  for (const auto& [verdict, word] : words) {
+    const auto n = std::count_if(items.begin(), items.end(), [&](const ItemResult* r) { return r->verdict == verdict; });
+    if (n > 0) parts.push_back(fmt::format("{} {}", n, word));
+  }
+  const std::size_t significant = static_cast<std::size_t>(std::count_if(
+      items.begin(), items.end(), [](const ItemResult* r) { return r->kind == ItemResult::Kind::budget_line && r->significant; }));
+  std::string out = fmt::format("{} mått: {}", items.size(), fmt::join(parts, ", "));
+  if (significant > 0) out += fmt::format("; {} väsentliga budgetavvikelser", significant);
+  return out + ".";
+}
+
+bool within(const Results& results, std::size_t group, std::size_t ancestor) {
+  for (std::optional<std::size_t> g = group; g; g = results.groups[*g].parent) {
+    if (*g == ancestor) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view verdict_label(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::met: return "uppfyllt";
+    case Verdict::not_met: return "ej uppfyllt";
+    case Verdict::on_track: return "i fas";
+    case Verdict::behind: return "efter plan";
+    case Verdict::no_data: return "uppgift saknas";
+    case Verdict::pending: return "mål ej satt";
+    case Verdict::not_applicable: return "ej tillämpligt";
+    case Verdict::no_target: return "inget mål";
+  }
+  return "?";
+}
+
+std::string_view trend_label(Trend trend) {
+  switch (trend) {
+    case Trend::improved: return "förbättring";
+    case Trend::worsened: return "försämring";
+    case Trend::unchanged: return "oförändrat";
+    case Trend::none: return "";
+  }
+  return "";
+}
+
+std::string format_value(const Decimal& number, Unit unit) {
+  return format_sv(number) + std::string(unit_suffix(unit));
+}
+
+std::string format_cell(const Value& value, Unit unit) {
+  if (value.is_number()) return format_value(value.number, unit);
+  if (value.kind == Value::Kind::absent && value.absence == Absence::blank) return "";
+  return value.text;
+}
+
+std::string format_target(const ast::Target& t, Unit unit) {
+  switch (t.kind) {
+    case ast::Target::Kind::none: return "";
+    case ast::Target::Kind::pending: return t.text ? *t.text : "ej satt";
+    case ast::Target::Kind::compare: break;
+  }
+  if (t.text) return *t.text;
+  std::string s;
+  switch (t.comparator) {
+    case ast::Comparator::ge: s = "≥ " + format_value(t.value, unit); break;
+    case ast::Comparator::le: s = "≤ " + format_value(t.value, unit); break;
+    case ast::Comparator::gt: s = "> " + format_value(t.value, unit); break;
+    case ast::Comparator::lt: s = "< " + format_value(t.value, unit); break;
+    case ast::Comparator::eq: s = "= " + format_value(t.value, unit); break;
+    case ast::Comparator::range: s = fmt::format("{}–{}", format_sv(t.value), format_value(t.upper, unit)); break;
+  }
+  return t.annual ? s + " per år" : s;
+}
+
+std::string period_text(const Period& period) {
+  if (period.full_year) return fmt::format("{}", period.year);
+  return fmt::format("{} {}", month_names[static_cast<std::size_t>(period.month - 1)], period.year);
+}
+
+std::string period_range_text(const Period& period) {
+  if (period.full_year) return fmt::format("helåret {}", period.year);
+  if (period.month == 1) return period_text(period);
+  return fmt::format("{}–{}", month_names[0], period_text(period));
+}
+
+Commentary write_commentary(const Results& results) {
+  Commentary c;
+  for (const ItemResult& r : results.items) {
+    c.items.push_back(sentence(r));
+    std::vector<std::string> subs;
+    for (const ItemResult& b : r.breakdowns) subs.push_back(indicator_sentence(b));
+    c.breakdowns.push_back(std::move(subs));
+    const bool significant_budget = r.kind == ItemResult::Kind::budget_line && r.significant;
+    if (is_shortfall(r.verdict) || significant_budget) c.deviations.push_back(&r - results.items.data());
+  }
+  for (std::size_t g = 0; g < results.groups.size(); ++g) {
+    std::vector<const ItemResult*> items;
+    for (const ItemResult& r : results.items) {
+      if (within(results, r.group, g)) items.push_back(&r);
+    }
+    c.groups.push_back(fmt::format("{}: {}", results.groups[g].name, count_summary(items)));
+  }
+  std::vector<const ItemResult*> all;
+  for (const ItemResult& r : results.items) all.push_back(&r);
+  c.overall = fmt::format("Totalt {}", count_summary(all));
+  return c;
+}
+
+}  // namespace attain

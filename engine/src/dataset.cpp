@@ -1,0 +1,413 @@
+// Stage 1': the dataset loader. The only translation unit that includes yaml-cpp.
+
+#include "attain/dataset.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace attain {
+
+namespace {
+
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  auto first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (!first(id[0])) return false;
+  for (char c : id) {
+    if (!first(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+class Loader {
+ public:
+  Loader(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {}
+
+  std::optional<Dataset> run() {
+    YAML::Node root;
+    try {
+      root = YAML::Load(file_.text());
+    } catch (const YAML::ParserException& e) {
+      const Span at = point(e.mark);
+      error("E0301", at, fmt::format("malformed YAML: {}", e.msg));
+      return std::nullopt;
+    } catch (const YAML::Exception& e) {
+      error("E0301", Span{file_.id(), 0, 0}, fmt::format("malformed YAML: {}", e.msg));
+      return std::nullopt;
+    }
+    Dataset out;
+    out.file = file_.id();
+    if (!root.IsMap()) {
+      error("E0304", span(root), "a dataset must be a map with the keys 'report' and 'tables'");
+      return std::nullopt;
+    }
+    Fields fields = map_fields(root, {"report", "tables"});
+    if (auto report = required(root, fields, "report")) load_report(*report, out.report);
+    if (auto tables = required(root, fields, "tables")) load_tables(*tables, out.tables);
+    if (failed_) return std::nullopt;
+    return out;
+  }
+
+ private:
+  using Fields = std::vector<std::pair<std::string, YAML::Node>>;
+
+  Diagnostic& error(std::string code, Span at, std::string message) {
+    failed_ = true;
+    return sink_.error(std::move(code), at, std::move(message));
+  }
+
+  Span point(const YAML::Mark& mark) const {
+    if (mark.is_null()) return {file_.id(), 0, 0};
+    const auto offset = file_.offset_of(static_cast<std::uint32_t>(std::max(mark.line, 0)),
+                                        static_cast<std::uint32_t>(std::max(mark.column, 0)));
+    return {file_.id(), offset, offset};
+  }
+
+  // The span of a node's text: a quoted scalar to its closing quote, a plain scalar to
+  // the next ',' ']' '}' or '#' (or the end of the line), anything else one character.
+  Span span(const YAML::Node& node) const {
+    Span s = point(node.Mark());
+    const std::string& text = file_.text();
+    std::uint32_t end = s.begin;
+    if (end >= text.size()) return s;
+    const char first = text[end];
+    if (first == '"' || first == '\'') {
+      ++end;
+      while (end < text.size() && text[end] != '\n') {
+        if (text[end] == '\\' && first == '"') { end += 2; continue; }
+        if (text[end++] == first) break;
+      }
+    } else if (node.IsScalar()) {
+      std::uint32_t last = end;
+      while (end < text.size() && text[end] != '\n' && text[end] != ',' && text[end] != ']' &&
+             text[end] != '}' && !(text[end] == '#' && end > s.begin && text[end - 1] == ' ')) {
+        if (text[end] != ' ' && text[end] != '\r') last = end + 1;
+        ++end;
+      }
+      end = std::max(last, s.begin + 1);
+    } else {
+      end = s.begin + 1;
+    }
+    s.end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
+    return s;
+  }
+
+  // The keys of a map, checked: scalar, not repeated, and one of `known` (if given).
+  Fields map_fields(const YAML::Node& map, const std::vector<std::string>& known) {
+    Fields fields;
+    std::map<std::string, Span> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const YAML::Node& key = it->first;
+      if (!key.IsScalar()) {
+        error("E0304", span(key), "a key must be a plain name");
+        continue;
+      }
+      const std::string& name = key.Scalar();
+      auto [first, inserted] = seen.emplace(name, span(key));
+      if (!inserted) {
+        error("E0306", span(key), fmt::format("duplicate key '{}'", name))
+            .note("first given here", first->second);
+        continue;
+      }
+      if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+        Diagnostic& d = error("E0305", span(key), fmt::format("unknown key '{}'", name));
+        if (auto best = closest_match(name, known)) d.help(fmt::format("did you mean '{}'?", *best));
+        else d.help(fmt::format("expected one of: {}", fmt::join(known, ", ")));
+        continue;
+      }
+      fields.emplace_back(name, it->second);
+    }
+    return fields;
+  }
+
+  static std::optional<YAML::Node> field(const Fields& fields, std::string_view name) {
+    for (const auto& [k, v] : fields) {
+      if (k == name) return v;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<YAML::Node> required(const YAML::Node& map, const Fields& fields,
+                                     std::string_view name) {
+    if (auto v = field(fields, name)) return v;
+    error("E0303", span(map), fmt::format("missing key '{}'", name));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> scalar(const YAML::Node& node, std::string_view what) {
+    if (node.IsScalar()) return node.Scalar();
+    error("E0304", span(node), fmt::format("{} must be a single value", what));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> id_of(const YAML::Node& key, std::string_view what) {
+    const std::string& id = key.Scalar();
+    if (valid_id(id)) return id;
+    error("E0307", span(key), fmt::format("'{}' is not a valid {} id", id, what))
+        .help("ids use letters, digits and _, start with a letter, and have no å, ä or ö (write a, a, o)");
+    return std::nullopt;
+  }
+
+  std::optional<Period> period(const YAML::Node& node) {
+    auto text = scalar(node, "a period");
+    if (!text) return std::nullopt;
+    if (auto p = parse_period(*text)) return p;
+    error("E0308", span(node), fmt::format("cannot read '{}' as a period", *text))
+        .help("write \"2019\" for a full year or \"2020-03\" for the year to date through March");
+    return std::nullopt;
+  }
+
+  void load_report(const YAML::Node& node, ReportInfo& report) {
+    if (!node.IsMap()) {
+      error("E0304", span(node), "'report' must be a map with title, organisation, municipality and period");
+      return;
+    }
+    Fields f = map_fields(node, {"title", "organisation", "municipality", "period"});
+    if (auto v = required(node, f, "title")) report.title = scalar(*v, "'title'").value_or("");
+    if (auto v = field(f, "organisation")) report.organisation = scalar(*v, "'organisation'").value_or("");
+    if (auto v = field(f, "municipality")) report.municipality = scalar(*v, "'municipality'").value_or("");
+    if (auto v = required(node, f, "period")) {
+      if (auto p = period(*v)) report.period = *p;
+    }
+  }
+
+  void load_tables(const YAML::Node& node, std::vector<Table>& tables) {
+    if (!node.IsMap()) {
+      error("E0304", span(node), "'tables' must be a map from table id to table");
+      return;
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error("E0304", span(it->first), "a table id must be a plain name");
+        continue;
+      }
+      auto id = id_of(it->first, "table");
+      if (!id) continue;
+      if (std::any_of(tables.begin(), tables.end(), [&](const Table& t) { return t.id == *id; })) {
+        error("E0306", span(it->first), fmt::format("duplicate table '{}'", *id));
+        continue;
+      }
+      Table table;
+      table.id = *id;
+      table.span = span(it->first);
+      load_table(it->second, table);
+      tables.push_back(std::move(table));
+    }
+  }
+
+  void load_table(const YAML::Node& node, Table& table) {
+    if (!node.IsMap()) {
+      error("E0304", span(node), fmt::format("table '{}' must be a map with columns and rows", table.id));
+      return;
+    }
+    Fields f = map_fields(node, {"title", "unit", "columns", "rows"});
+    if (auto v = field(f, "title")) table.title = scalar(*v, "'title'").value_or("");
+    if (auto v = field(f, "unit")) table.unit = scalar(*v, "'unit'");
+    if (auto v = required(node, f, "columns")) load_columns(*v, table);
+    if (auto v = required(node, f, "rows")) load_rows(*v, table, table.rows);
+  }
+
+  void load_columns(const YAML::Node& node, Table& table) {
+    if (!node.IsSequence()) {
+      error("E0304", span(node), "'columns' must be a list of {id, label, kind, period}");
+      return;
+    }
+    static const std::vector<std::string> kinds = {"actual", "forecast", "budget", "frame", "target", "deviation"};
+    for (const YAML::Node& c : node) {
+      if (!c.IsMap()) {
+        error("E0304", span(c), "a column must be a map such as {id: mars_2020, label: \"Mars 2020\", period: \"2020-03\"}");
+        continue;
+      }
+      Fields f = map_fields(c, {"id", "label", "kind", "period"});
+      Column column;
+      column.span = span(c);
+      if (auto v = required(c, f, "id")) {
+        if (auto id = scalar(*v, "a column id")) {
+          if (valid_id(*id)) column.id = *id;
+          else error("E0307", span(*v), fmt::format("'{}' is not a valid column id", *id));
+          if (table.column(*id)) error("E0306", span(*v), fmt::format("duplicate column '{}'", *id));
+        }
+      }
+      if (auto v = field(f, "label")) column.label = scalar(*v, "'label'").value_or("");
+      if (column.label.empty()) column.label = column.id;
+      if (auto v = field(f, "kind")) {
+        const std::string kind = scalar(*v, "'kind'").value_or("");
+        auto found = std::find(kinds.begin(), kinds.end(), kind);
+        if (found == kinds.end()) {
+          Diagnostic& d = error("E0309", span(*v), fmt::format("unknown column kind '{}'", kind));
+          if (auto best = closest_match(kind, kinds)) d.help(fmt::format("did you mean '{}'?", *best));
+          else d.help("kinds are: actual, forecast, budget, frame, target, deviation");
+        } else {
+          column.kind = static_cast<ColumnKind>(found - kinds.begin());
+        }
+      }
+      if (auto v = field(f, "period")) column.period = period(*v);
+      table.columns.push_back(std::move(column));
+    }
+  }
+
+  void load_rows(const YAML::Node& node, const Table& table, std::vector<Row>& rows) {
+    if (!node.IsMap()) {
+      error("E0304", span(node), "'rows' must be a map from row id to row");
+      return;
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error("E0304", span(it->first), "a row id must be a plain name");
+        continue;
+      }
+      auto id = id_of(it->first, "row");
+      if (!id) continue;
+      if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == *id; })) {
+        error("E0306", span(it->first), fmt::format("duplicate row '{}'", *id));
+        continue;
+      }
+      Row row;
+      row.id = *id;
+      row.span = span(it->first);
+      const YAML::Node& body = it->second;
+      if (!body.IsMap()) {
+        error("E0304", span(body), fmt::format("row '{}' must be a map with label and values", row.id));
+        continue;
+      }
+      Fields f = map_fields(body, {"label", "values", "rows"});
+      if (auto v = field(f, "label")) row.label = scalar(*v, "'label'").value_or("");
+      if (row.label.empty()) row.label = row.id;
+      if (auto v = field(f, "values")) load_values(*v, table, row);
+      if (auto v = field(f, "rows")) load_rows(*v, table, row.rows);
+      rows.push_back(std::move(row));
+    }
+  }
+
+  void load_values(const YAML::Node& node, const Table& table, Row& row) {
+    if (!node.IsSequence()) {
+      error("E0304", span(node), "'values' must be a list with one cell per column, such as [I.U., \"90 %\", \"91 %\", \"92 %\"]");
+      return;
+    }
+    if (node.size() != table.columns.size()) {
+      error("E0310", span(node), fmt::format("row '{}' has {} cells but table '{}' has {} columns",
+                                             row.id, node.size(), table.id, table.columns.size()))
+          .help("give one cell per column, in column order; write null for a blank cell");
+      return;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      row.values.push_back(cell(node[i], table.columns[i]));
+    }
+  }
+
+  Value cell(const YAML::Node& node, const Column& column) {
+    Value v;
+    v.span = span(node);
+    if (node.IsNull()) return v;  // blank
+    if (!node.IsScalar()) {
+      error("E0304", v.span, "a cell must be a single value");
+      return v;
+    }
+    std::string text = node.Scalar();
+    // Trim for the marker comparisons; keep the trimmed text as written.
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.erase(0, 1);
+    v.text = text;
+    if (text.empty()) return v;
+    if (text == "I.U." || text == "i.u." || text == "IU" || text == "I.U") {
+      v.absence = Absence::no_data;
+      return v;
+    }
+    if (text == "N/A" || text == "n/a" || text == "-" || text == "\xE2\x80\x93" || text == "\xE2\x80\x94") {
+      v.absence = Absence::not_applicable;
+      return v;
+    }
+    if (column.kind == ColumnKind::target && text.size() == 2 && (text[0] == 'Q' || text[0] == 'q') &&
+        text[1] >= '1' && text[1] <= '4') {
+      v.absence = Absence::pending;
+      return v;
+    }
+    const NumberReading reading = read_number(text);
+    if (reading.number) {
+      v.kind = Value::Kind::number;
+      v.number = *reading.number;
+      v.percent = reading.percent;
+      return v;
+    }
+    if (column.kind == ColumnKind::target) {  // "Nollresultat", "<5 %": kept as written
+      v.kind = Value::Kind::text;
+      return v;
+    }
+    error("E0302", v.span, fmt::format("cannot read '{}' as a number: {}", text, reading.error))
+        .help("write numbers as the report does (5,5  62 500  91 %  −143) or a marker: I.U. (no data), N/A or - (not applicable), null (blank)");
+    return v;
+  }
+
+  const SourceFile& file_;
+  DiagnosticSink& sink_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::string Period::to_string() const {
+  return full_year ? fmt::format("{}", year) : fmt::format("{}-{:02}", year, month);
+}
+
+std::string_view to_string(ColumnKind kind) {
+  switch (kind) {
+    case ColumnKind::actual: return "actual";
+    case ColumnKind::forecast: return "forecast";
+    case ColumnKind::budget: return "budget";
+    case ColumnKind::frame: return "frame";
+    case ColumnKind::target: return "target";
+    case ColumnKind::deviation: return "deviation";
+  }
+  return "?";
+}
+
+std::optional<Period> parse_period(std::string_view text) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text.size() == 4 && digits(text)) {
+    return Period{std::stoi(std::string(text)), 12, true};
+  }
+  if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5))) {
+    const int month = std::stoi(std::string(text.substr(5)));
+    if (month < 1 || month > 12) return std::nullopt;
+    return Period{std::stoi(std::string(text.substr(0, 4))), month, false};
+  }
+  return std::nullopt;
+}
+
+const Column* Table::column(std::string_view wanted) const {
+  for (const Column& c : columns) {
+    if (c.id == wanted) return &c;
+  }
+  return nullptr;
+}
+
+std::optional<std::size_t> Table::column_index(std::string_view wanted) const {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].id == wanted) return i;
+  }
+  return std::nullopt;
+}
+
+const Row* Table::row(std::string_view wanted) const {
+  for (const Row& r : rows) {
+    if (r.id == wanted) return &r;
+  }
+  return nullptr;
+}
+
+const Table* Dataset::table(std::string_view wanted) const {
+  for (const Table& t : tables) {
+    if (t.id == wanted) return &t;
+  }
+  return nullptr;
+}
+
+std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink) {
+  return Loader(file, sink).run();
+}
+
+}  // namespace attain

@@ -1,0 +1,202 @@
+#include <nlohmann/json.hpp>
+
+#include "attain/render.hpp"
+#include "attain/version.hpp"
+
+namespace attain {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number(const std::optional<Decimal>& d) {
+  if (!d) return nullptr;
+  if (d->scale() == 0) return d->units();
+  return d->to_double();
+}
+
+std::string_view direction_name(ast::Direction d) {
+  switch (d) {
+    case ast::Direction::higher: return "higher";
+    case ast::Direction::lower: return "lower";
+    case ast::Direction::unspecified: break;
+  }
+  return "unspecified";
+}
+
+std::string_view status(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::number: return "number";
+    case Value::Kind::text: return "text";
+    case Value::Kind::absent: break;
+  }
+  switch (v.absence) {
+    case Absence::blank: return "blank";
+    case Absence::no_data: return "no_data";
+    case Absence::not_applicable: return "not_applicable";
+    case Absence::pending: return "pending";
+  }
+  return "blank";
+}
+
+class JsonWriter {
+ public:
+  JsonWriter(const Results& results, const Commentary& commentary, const SourceManager& sources)
+      : results_(results), commentary_(commentary), sources_(sources) {}
+
+  Json observation(const std::optional<Observation>& o) const {
+    if (!o) return nullptr;
+    Json j;
+    j["value"] = o->value.is_number() ? number(o->value.number) : Json(nullptr);
+    j["text"] = o->value.text;
+    j["status"] = status(o->value);
+    j["column"] = o->column_id;
+    j["period"] = o->period ? Json(o->period->to_string()) : Json(nullptr);
+    j["location"] = sources_.file_line(o->value.span);
+    return j;
+  }
+
+  // The ancestor of `group` at `level`, as {name, id}.
+  std::pair<Json, Json> ancestor(std::size_t group, ast::GroupLevel level) const {
+    for (std::optional<std::size_t> g = group; g; g = results_.groups[*g].parent) {
+      const Group& grp = results_.groups[*g];
+      if (grp.level == level) return {grp.name, grp.id};
+    }
+    return {nullptr, nullptr};
+  }
+
+  Json item(const ItemResult& r, const std::string& commentary) const {
+    Json j;
+    j["id"] = r.id;
+    j["kind"] = r.kind == ItemResult::Kind::budget_line ? "budget_line"
+                : r.kind == ItemResult::Kind::breakdown ? "breakdown" : "indicator";
+    j["name"] = r.name;
+    if (r.kind != ItemResult::Kind::breakdown) {
+      auto [area, area_id] = ancestor(r.group, ast::GroupLevel::area);
+      auto [goal, goal_id] = ancestor(r.group, ast::GroupLevel::goal);
+      auto [objective, objective_id] = ancestor(r.group, ast::GroupLevel::objective);
+      j["area"] = area;
+      j["area_id"] = area_id;
+      j["goal"] = goal;
+      j["goal_id"] = goal_id;
+      j["objective"] = objective;
+      j["objective_id"] = objective_id;
+    }
+    j["unit"] = to_string(r.unit);
+    j["direction"] = direction_name(r.direction);
+    const bool has_value = r.current && r.current->value.is_number();
+    j["value"] = has_value ? number(r.current->value.number) : Json(nullptr);
+    j["value_text"] = r.current ? Json(r.current->value.text) : Json(nullptr);
+    j["period"] = r.current && r.current->period ? Json(r.current->period->to_string()) : Json(nullptr);
+    const ast::Target& t = r.target;
+    const bool compare = t.kind == ast::Target::Kind::compare;
+    if (r.kind == ItemResult::Kind::budget_line) {
+      j["target"] = number(r.reference);
+      j["comparator"] = r.direction == ast::Direction::lower ? "<=" : ">=";
+    } else {
+      j["target"] = compare ? number(t.value) : Json(nullptr);
+      j["comparator"] = compare ? Json(ast::to_string(t.comparator)) : Json(nullptr);
+    }
+    j["target_upper"] = compare && t.comparator == ast::Comparator::range ? number(t.upper) : Json(nullptr);
+    j["target_text"] = t.text ? Json(*t.text) : Json(nullptr);
+    j["target_status"] = t.kind == ast::Target::Kind::compare ? "set"
+                         : t.kind == ast::Target::Kind::pending ? "pending" : "none";
+    j["annual"] = t.annual;
+    if (t.annual) {
+      j["expected"] = number(r.reference);
+      j["months_elapsed"] = r.months_elapsed;
+    }
+    j["gap"] = number(r.gap);
+    j["verdict"] = to_string(r.verdict);
+    j["trend"] = to_string(r.trend);
+    j["previous"] = observation(r.previous);
+    if (r.kind == ItemResult::Kind::budget_line) {
+      j["budget_id"] = r.budget_id;
+      j["budget"] = observation(r.budget);
+      j["deviation"] = number(r.deviation);
+      j["reported_deviation"] = observation(r.reported_deviation);
+      j["materiality"] = number(r.materiality);
+      j["significant"] = r.significant;
+      j["favourable"] = r.favourable;
+    }
+    j["commentary"] = commentary;
+    j["data"] = r.data_ref;
+    j["rule_location"] = sources_.file_line(r.rule_span);
+    j["value_location"] = r.current ? Json(sources_.file_line(r.current->value.span)) : Json(nullptr);
+    return j;
+  }
+
+  Json run(const std::vector<Diagnostic>& diagnostics) const {
+    Json root;
+    root["schema"] = "attain/results/v1";
+    root["engine"] = {{"name", "attain"}, {"version", version}};
+    const ReportInfo& rep = results_.report;
+    root["report"] = {{"title", rep.title},
+                      {"organisation", rep.organisation},
+                      {"municipality", rep.municipality},
+                      {"period", rep.period.to_string()},
+                      {"months_elapsed", rep.period.months()}};
+    Json counts = Json::object();
+    for (Verdict v : {Verdict::met, Verdict::not_met, Verdict::on_track, Verdict::behind, Verdict::no_data,
+                      Verdict::pending, Verdict::not_applicable, Verdict::no_target}) {
+      counts[std::string(to_string(v))] =
+          std::count_if(results_.items.begin(), results_.items.end(), [&](const ItemResult& r) { return r.verdict == v; });
+    }
+    root["summary"] = {{"text", commentary_.overall}, {"counts", counts}};
+    Json groups = Json::array();
+    for (std::size_t g = 0; g < results_.groups.size(); ++g) {
+      const Group& grp = results_.groups[g];
+      groups.push_back({{"id", grp.id},
+                        {"level", ast::to_string(grp.level)},
+                        {"name", grp.name},
+                        {"parent", grp.parent ? Json(results_.groups[*grp.parent].id) : Json(nullptr)},
+                        {"summary", commentary_.groups[g]},
+                        {"rule_location", sources_.file_line(grp.span)}});
+    }
+    root["groups"] = std::move(groups);
+    Json items = Json::array();
+    for (std::size_t i = 0; i < results_.items.size(); ++i) {
+      const ItemResult& r = results_.items[i];
+      Json j = item(r, commentary_.items[i]);
+      Json breakdowns = Json::array();
+      for (std::size_t b = 0; b < r.breakdowns.size(); ++b) {
+        breakdowns.push_back(item(r.breakdowns[b], commentary_.breakdowns[i][b]));
+      }
+      j["breakdowns"] = std::move(breakdowns);
+      items.push_back(std::move(j));
+    }
+    root["indicators"] = std::move(items);
+    Json deviations = Json::array();
+    for (std::size_t i : commentary_.deviations) {
+      const ItemResult& r = results_.items[i];
+      deviations.push_back({{"id", r.id}, {"verdict", to_string(r.verdict)}, {"significant", r.significant},
+                            {"commentary", commentary_.items[i]}});
+    }
+    root["significant_deviations"] = std::move(deviations);
+    Json diags = Json::array();
+    for (const Diagnostic& d : diagnostics) {
+      diags.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
+                       {"code", d.code},
+                       {"message", d.message},
+                       {"location", d.span ? Json(sources_.location(*d.span)) : Json(nullptr)}});
+    }
+    root["diagnostics"] = std::move(diags);
+    return root;
+  }
+
+ private:
+  const Results& results_;
+  const Commentary& commentary_;
+  const SourceManager& sources_;
+};
+
+}  // namespace
+
+std::string render_json(const Results& results, const Commentary& commentary,
+                        const SourceManager& sources, const std::vector<Diagnostic>& diagnostics) {
+  // Invalid UTF-8 from a user's file is replaced, never thrown on.
+  return JsonWriter(results, commentary, sources).run(diagnostics).dump(2, ' ', false,
+                                                                        Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace attain

@@ -1,0 +1,153 @@
+#include <fmt/format.h>
+
+#include "attain/render.hpp"
+
+namespace attain {
+
+namespace {
+
+struct Palette {
+  bool on;
+  std::string_view paint(Verdict v) const {
+    if (!on) return "";
+    switch (v) {
+      case Verdict::met:
+      case Verdict::on_track: return "\x1b[32m";
+      case Verdict::not_met:
+      case Verdict::behind: return "\x1b[31m";
+      case Verdict::no_data:
+      case Verdict::pending: return "\x1b[33m";
+      default: return "\x1b[2m";
+    }
+  }
+  std::string_view bold() const { return on ? "\x1b[1m" : ""; }
+  std::string_view dim() const { return on ? "\x1b[2m" : ""; }
+  std::string_view reset() const { return on ? "\x1b[0m" : ""; }
+};
+
+std::string_view symbol(Verdict v) {
+  switch (v) {
+    case Verdict::met: return "✓";
+    case Verdict::not_met: return "✗";
+    case Verdict::on_track: return "↗";
+    case Verdict::behind: return "↘";
+    case Verdict::no_data: return "?";
+    case Verdict::pending: return "…";
+    case Verdict::not_applicable: return "–";
+    case Verdict::no_target: return "·";
+  }
+  return " ";
+}
+
+std::string_view arrow(Trend t) {
+  switch (t) {
+    case Trend::improved: return "▲";
+    case Trend::worsened: return "▼";
+    case Trend::unchanged: return "=";
+    case Trend::none: return " ";
+  }
+  return " ";
+}
+
+std::string_view level_label(ast::GroupLevel level) {
+  switch (level) {
+    case ast::GroupLevel::area: return "Målområde";
+    case ast::GroupLevel::goal: return "Kommunövergripande mål";
+    case ast::GroupLevel::objective: return "Mål";
+  }
+  return "";
+}
+
+std::size_t depth(const Results& results, std::size_t group) {
+  std::size_t d = 0;
+  for (auto g = results.groups[group].parent; g; g = results.groups[*g].parent) ++d;
+  return d;
+}
+
+// Strips control characters so nothing from a rule or dataset drives the terminal.
+std::string clean(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+  }
+  return out;
+}
+
+std::string reference_text(const ItemResult& r) {
+  if (r.kind == ItemResult::Kind::budget_line) return r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "";
+  return format_target(r.target, r.unit);
+}
+
+class TextWriter {
+ public:
+  TextWriter(const Results& results, const Commentary& commentary, const RenderOptions& options)
+      : results_(results), commentary_(commentary), p_{options.color} {}
+
+  std::string run() {
+    header();
+    for (std::size_t g = 0; g < results_.groups.size(); ++g) group(g);
+    deviations();
+    out_ += fmt::format("\n{}Sammanfattning{}\n  {}\n", p_.bold(), p_.reset(), clean(commentary_.overall));
+    return std::move(out_);
+  }
+
+ private:
+  void header() {
+    const ReportInfo& r = results_.report;
+    out_ += fmt::format("{}{}{}\n", p_.bold(), clean(r.title), p_.reset());
+    std::string who = clean(r.organisation);
+    if (!r.municipality.empty()) who += (who.empty() ? "" : ", ") + clean(r.municipality);
+    if (!who.empty()) out_ += who + "\n";
+    out_ += fmt::format("Period: {} ({} av 12 månader)\n", period_range_text(r.period), r.period.months());
+  }
+
+  void line(const ItemResult& r, const std::string& indent, std::string_view name_override = {}) {
+    const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
+    const std::string marker = r.kind == ItemResult::Kind::budget_line && r.significant ? "!" : " ";
+    out_ += fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict), symbol(r.verdict),
+                        verdict_label(r.verdict), p_.reset(), value, reference_text(r), arrow(r.trend), marker,
+                        clean(name_override.empty() ? std::string_view(r.name) : name_override));
+  }
+
+  void group(std::size_t g) {
+    const Group& grp = results_.groups[g];
+    const std::string indent(2 * depth(results_, g), ' ');
+    out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level), clean(grp.name), p_.reset());
+    const std::string& summary = commentary_.groups[g];
+    out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(summary.substr(summary.find(": ") + 2)), p_.reset());
+    for (std::size_t i = 0; i < results_.items.size(); ++i) {
+      const ItemResult& r = results_.items[i];
+      if (r.group != g) continue;
+      line(r, indent + "  ");
+      out_ += fmt::format("{}      {}{}{}\n", indent, p_.dim(), clean(commentary_.items[i]), p_.reset());
+      for (const ItemResult& b : r.breakdowns) line(b, indent + "      ", "  " + b.name);
+    }
+  }
+
+  void deviations() {
+    out_ += fmt::format("\n{}Väsentliga avvikelser{}\n", p_.bold(), p_.reset());
+    if (commentary_.deviations.empty()) {
+      out_ += "  Inga.\n";
+      return;
+    }
+    for (std::size_t i : commentary_.deviations) {
+      const ItemResult& r = results_.items[i];
+      out_ += fmt::format("  {}{}{} {}\n", p_.paint(r.verdict), symbol(r.verdict), p_.reset(), clean(commentary_.items[i]));
+    }
+  }
+
+  const Results& results_;
+  const Commentary& commentary_;
+  Palette p_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_text(const Results& results, const Commentary& commentary,
+                        const RenderOptions& options) {
+  return TextWriter(results, commentary, options).run();
+}
+
+}  // namespace attain

@@ -1,0 +1,137 @@
+#include "attain/source.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <cstdio>
+#include <filesystem>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace attain {
+
+SourceFile::SourceFile(FileId id, std::string path, std::string text)
+    : id_(id), path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+}
+
+LineCol SourceFile::line_col(std::uint32_t offset) const {
+  if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
+  std::uint32_t column = 1;
+  for (std::uint32_t i = line_starts_[line_index]; i < offset; ++i) {
+    // Count code points: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line_index + 1, column};
+}
+
+std::uint32_t SourceFile::offset_of(std::uint32_t line0, std::uint32_t byte_column0) const {
+  if (line0 >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  const std::uint64_t offset = std::uint64_t{line_starts_[line0]} + byte_column0;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(offset, text_.size()));
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  const std::uint32_t begin = line_starts_[line - 1];
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                                 : static_cast<std::uint32_t>(text_.size());
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+std::string_view SourceFile::slice(Span span) const {
+  const auto size = text_.size();
+  const std::size_t begin = std::min<std::size_t>(span.begin, size);
+  const std::size_t end = std::min<std::size_t>(std::max(span.begin, span.end), size);
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+const SourceFile& SourceManager::add(std::string path, std::string text) {
+  const auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  return *files_.back();
+}
+
+std::string SourceManager::location(Span span) const {
+  const SourceFile& f = file(span.file);
+  const LineCol lc = f.line_col(span.begin);
+  return fmt::format("{}:{}:{}", f.path(), lc.line, lc.column);
+}
+
+std::string SourceManager::file_line(Span span) const {
+  const SourceFile& f = file(span.file);
+  return fmt::format("{}:{}", f.path(), f.line_col(span.begin).line);
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return std::move(buffer).str();
+}
+
+bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  bool ok = true;
+  std::size_t written = 0;
+  while (ok && written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;
+    else written += static_cast<std::size_t>(n);
+  }
+  if (ok && ::fsync(fd) != 0) ok = false;
+  if (!ok) error = std::strerror(errno);
+  // Keep the permissions an ordinary new file would get (mkstemp creates 0600).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (ok) ::fchmod(fd, 0666 & ~mask);
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    error = std::strerror(errno);
+  }
+  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    error = std::strerror(errno);
+  }
+  if (!ok) std::remove(temp.c_str());
+  return ok;
+}
+
+}  // namespace attain

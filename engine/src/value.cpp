@@ -1,0 +1,272 @@
+#include "attain/value.hpp"
+
+#include <array>
+#include <cassert>
+#include <limits>
+
+#include <fmt/format.h>
+
+namespace attain {
+
+namespace {
+
+__extension__ typedef __int128 i128;  // GCC and Clang; exact products of two int64
+
+constexpr std::array<std::int64_t, 19> powers_of_ten = [] {
+  std::array<std::int64_t, 19> p{};
+  p[0] = 1;
+  for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+  return p;
+}();
+
+i128 rescale(std::int64_t units, int from, int to) {
+  return static_cast<i128>(units) * powers_of_ten[static_cast<std::size_t>(to - from)];
+}
+
+bool fits(i128 v) {
+  return v >= std::numeric_limits<std::int64_t>::min() &&
+         v <= std::numeric_limits<std::int64_t>::max();
+}
+
+std::strong_ordering compare_i128(i128 a, i128 b) {
+  return a < b ? std::strong_ordering::less
+               : (a > b ? std::strong_ordering::greater : std::strong_ordering::equal);
+}
+
+}  // namespace
+
+Decimal Decimal::from_units(std::int64_t units, int scale) {
+  assert(scale >= 0 && scale <= max_scale);
+  return Decimal(units, scale);
+}
+
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  const int s = std::max(a.scale_, b.scale_);
+  return compare_i128(rescale(a.units_, a.scale_, s), rescale(b.units_, b.scale_, s));
+}
+
+std::optional<Decimal> Decimal::plus(const Decimal& other) const {
+  const int s = std::max(scale_, other.scale_);
+  const i128 sum = rescale(units_, scale_, s) + rescale(other.units_, other.scale_, s);
+  if (!fits(sum)) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(sum), s);
+}
+
+std::optional<Decimal> Decimal::minus(const Decimal& other) const {
+  if (other.units_ == std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+  return plus(other.negated());
+}
+
+std::optional<Decimal> Decimal::scaled_by(std::int64_t numerator, std::int64_t denominator,
+                                          int scale) const {
+  assert(denominator > 0 && scale >= 0 && scale <= max_scale);
+  // units * 10^(scale - scale_) * numerator / denominator, rounded half away from zero.
+  i128 n = static_cast<i128>(units_) * numerator;
+  i128 d = denominator;
+  if (scale >= scale_) n *= powers_of_ten[static_cast<std::size_t>(scale - scale_)];
+  else d *= powers_of_ten[static_cast<std::size_t>(scale_ - scale)];
+  i128 q = n / d;
+  const i128 r = n % d;
+  if (2 * (r < 0 ? -r : r) >= d) q += (n < 0 ? -1 : 1);
+  if (!fits(q)) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(q), scale);
+}
+
+std::strong_ordering Decimal::compare_scaled(const Decimal& x, std::int64_t a, const Decimal& y,
+                                             std::int64_t b) {
+  const int s = std::max(x.scale_, y.scale_);
+  return compare_i128(rescale(x.units_, x.scale_, s) * a, rescale(y.units_, y.scale_, s) * b);
+}
+
+Decimal Decimal::trimmed(int min_scale) const {
+  std::int64_t u = units_;
+  int s = scale_;
+  while (s > min_scale && u % 10 == 0) {
+    u /= 10;
+    --s;
+  }
+  return Decimal(u, s);
+}
+
+std::string Decimal::to_string() const {
+  const bool negative = units_ < 0;
+  // Work on the magnitude in 128 bits so INT64_MIN is safe.
+  i128 magnitude = units_;
+  if (negative) magnitude = -magnitude;
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude > 0);
+  if (static_cast<int>(digits.size()) <= scale_) {
+    digits.insert(0, static_cast<std::size_t>(scale_ + 1) - digits.size(), '0');
+  }
+  if (scale_ > 0) digits.insert(digits.size() - static_cast<std::size_t>(scale_), ".");
+  return negative ? "-" + digits : digits;
+}
+
+double Decimal::to_double() const {
+  return static_cast<double>(units_) / static_cast<double>(powers_of_ten[static_cast<std::size_t>(scale_)]);
+}
+
+namespace {
+
+// Length of a digit-group separator at `text[i]`, or 0.
+std::size_t group_separator(std::string_view text, std::size_t i) {
+  if (text[i] == ' ') return 1;
+  if (text.substr(i, 2) == "\xC2\xA0") return 2;        // no-break space
+  if (text.substr(i, 3) == "\xE2\x80\x89") return 3;    // thin space
+  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;    // narrow no-break space
+  return 0;
+}
+
+std::size_t minus_sign(std::string_view text) {
+  if (text.empty()) return 0;
+  if (text[0] == '-') return 1;
+  if (text.substr(0, 3) == "\xE2\x88\x92") return 3;  // U+2212 minus sign
+  if (text.substr(0, 3) == "\xE2\x80\x93") return 3;  // U+2013 en dash, as typed in Word
+  return 0;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Strips spaces, tabs and no-break spaces around a cell.
+std::string_view trim(std::string_view text) {
+  for (;;) {
+    if (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    else if (text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);
+    else break;
+  }
+  for (;;) {
+    if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    else if (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0") text.remove_suffix(2);
+    else break;
+  }
+  return text;
+}
+
+}  // namespace
+
+NumberReading read_number(std::string_view input) {
+  NumberReading out;
+  std::string_view text = trim(input);
+  if (text.empty()) {
+    out.error = "expected a number, found nothing";
+    return out;
+  }
+  std::size_t i = 0;
+  bool negative = false;
+  if (std::size_t m = minus_sign(text)) {
+    negative = true;
+    i = m;
+  } else if (text[0] == '+') {
+    i = 1;
+  }
+  i128 units = 0;
+  int scale = 0;
+  bool overflow = false;
+  auto push_digit = [&](char c) {
+    units = units * 10 + (c - '0');
+    if (units > std::numeric_limits<std::int64_t>::max()) overflow = true;
+  };
+  // Integer part: digit groups, optionally separated by a space kind or '_' in threes.
+  std::size_t group_length = 0;
+  std::size_t total_digits = 0;
+  bool grouped = false;
+  while (i < text.size()) {
+    if (is_digit(text[i])) {
+      push_digit(text[i]);
+      ++group_length;
+      ++total_digits;
+      ++i;
+      continue;
+    }
+    std::size_t sep = text[i] == '_' ? 1 : group_separator(text, i);
+    if (sep && total_digits > 0 && i + sep < text.size() && is_digit(text[i + sep])) {
+      if ((grouped && group_length != 3) || (!grouped && group_length > 3)) {
+        out.error = "digit groups must have three digits, as in 62 500";
+        return out;
+      }
+      grouped = true;
+      group_length = 0;
+      i += sep;
+      continue;
+    }
+    break;
+  }
+  if (total_digits == 0) {
+    out.error = "expected a number";
+    return out;
+  }
+  if (grouped && group_length != 3) {
+    out.error = "digit groups must have three digits, as in 62 500";
+    return out;
+  }
+  if (i < text.size() && (text[i] == ',' || text[i] == '.') && i + 1 < text.size() &&
+      is_digit(text[i + 1])) {
+    ++i;
+    while (i < text.size() && is_digit(text[i])) {
+      if (scale == Decimal::max_scale) {
+        out.error = fmt::format("more than {} decimals", Decimal::max_scale);
+        return out;
+      }
+      push_digit(text[i]);
+      ++scale;
+      ++i;
+    }
+  }
+  // Optional percent sign, with or without a space before it.
+  std::size_t after = i;
+  while (after < text.size() && group_separator(text, after)) after += group_separator(text, after);
+  if (after < text.size() && text[after] == '%') {
+    out.percent = true;
+    i = after + 1;
+  }
+  if (i != text.size()) {
+    const char c = text[i];
+    if (c == ',' || c == '.') out.error = fmt::format("unexpected '{}' after the number", c);
+    else out.error = "unexpected text after the number";
+    return out;
+  }
+  if (overflow) {
+    out.error = "number is too large";
+    return out;
+  }
+  auto value = static_cast<std::int64_t>(units);
+  out.number = Decimal::from_units(negative ? -value : value, scale);
+  return out;
+}
+
+std::string_view absence_marker(Absence absence) {
+  switch (absence) {
+    case Absence::blank: return "";
+    case Absence::no_data: return "I.U.";
+    case Absence::not_applicable: return "N/A";
+    case Absence::pending: return "Q";
+  }
+  return "";
+}
+
+std::string format_sv(const Decimal& number) {
+  std::string plain = number.to_string();  // "-1462.5"
+  const bool negative = !plain.empty() && plain[0] == '-';
+  if (negative) plain.erase(0, 1);
+  const auto point = plain.find('.');
+  std::string integer = plain.substr(0, point);
+  std::string out;
+  // The report groups every number of four digits or more: "1 462", "62 500".
+  for (std::size_t k = 0; k < integer.size(); ++k) {
+    if (k > 0 && (integer.size() - k) % 3 == 0) out += ' ';
+    out += integer[k];
+  }
+  if (point != std::string::npos) out += "," + plain.substr(point + 1);
+  const bool zero = number.is_zero();
+  return (negative && !zero) ? "\xE2\x88\x92" + out : out;
+}
+
+std::string format_sv_signed(const Decimal& number) {
+  if (number.is_zero() || number.is_negative()) return format_sv(number);
+  return "+" + format_sv(number);
+}
+
+}  // namespace attain

@@ -1,0 +1,99 @@
+#pragma once
+// The syntax-error table: one entry per commit point of grammar.hpp, with a stable code
+// (documented in docs/errors.md), a message phrased for people, and the keywords that
+// may stand at that point (used for "did you mean ...?"). must_if<errors> makes a
+// missing entry a compile error.
+
+#include <string_view>
+
+#include "grammar/grammar.hpp"
+
+namespace attain::grammar {
+
+struct SyntaxError {
+  const char* code;
+  const char* message;
+  const char* keywords;  // space-separated; empty when no keyword fits there
+};
+
+// clang-format off
+inline constexpr SyntaxError syntax_errors[] = {
+  {"E0101", "expected 'area' at the top level of a rule file", "area"},
+  {"E0102", "expected an id (letters, digits and _, starting with a letter)", ""},
+  {"E0103", "expected a display name in double quotes", ""},
+  {"E0104", "expected '{' to open the block", ""},
+  {"E0105", "expected 'goal', 'objective', 'indicator', 'budget' or '}' in the area", "goal objective indicator budget"},
+  {"E0106", "expected 'objective', 'indicator', 'budget' or '}' in the goal", "objective indicator budget"},
+  {"E0107", "expected 'indicator', 'budget' or '}' in the objective", "indicator budget"},
+  {"E0108", "expected an indicator property (unit, data, target, higher is better, lower is better, cumulative, breakdown) or '}'", "unit data target higher lower cumulative breakdown"},
+  {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
+  {"E0110", "expected a unit such as percent, count or tkr", ""},
+  {"E0111", "expected 'is better'", "is"},
+  {"E0112", "expected a dataset reference such as table.row or table.row@column", ""},
+  {"E0113", "expected a row name after '.'", ""},
+  {"E0114", "expected a column name after '@'", ""},
+  {"E0115", "expected a target: a comparator and a number such as >= 92, a range such as 90..100, 'pending' or 'none'", "pending none"},
+  {"E0116", "expected a number after the comparator", ""},
+  {"E0117", "expected the upper bound of the range, as in 90..100", ""},
+  {"E0118", "expected 'data' and the breakdown's dataset reference", "data"},
+  {"E0119", "expected a column name", ""},
+  {"E0120", "expected 'higher' or 'lower'", "higher lower"},
+  {"E0121", "expected an amount such as 500", ""},
+  {"E0122", "expected a row name", ""},
+  {"E0123", "unterminated string: a display name must end with \" on the same line", ""},
+  {"E0124", "unknown escape sequence: only \\\" and \\\\ may follow a backslash", ""},
+};
+// clang-format on
+
+constexpr const char* msg(std::string_view code) {
+  for (const SyntaxError& e : syntax_errors) {
+    if (std::string_view(e.code) == code) return e.message;
+  }
+  return nullptr;  // unreachable for codes listed above; a typo fails the static_assert
+}
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+// clang-format off
+template <> inline constexpr const char* error_message<end_of_file> = msg("E0101");
+template <> inline constexpr const char* error_message<decl_id> = msg("E0102");
+template <> inline constexpr const char* error_message<decl_name> = msg("E0103");
+template <> inline constexpr const char* error_message<open_brace> = msg("E0104");
+template <> inline constexpr const char* error_message<area_close> = msg("E0105");
+template <> inline constexpr const char* error_message<goal_close> = msg("E0106");
+template <> inline constexpr const char* error_message<objective_close> = msg("E0107");
+template <> inline constexpr const char* error_message<indicator_close> = msg("E0108");
+template <> inline constexpr const char* error_message<budget_close> = msg("E0109");
+template <> inline constexpr const char* error_message<unit_name> = msg("E0110");
+template <> inline constexpr const char* error_message<is_better> = msg("E0111");
+template <> inline constexpr const char* error_message<data_ref> = msg("E0112");
+template <> inline constexpr const char* error_message<ref_next> = msg("E0113");
+template <> inline constexpr const char* error_message<ref_column_name> = msg("E0114");
+template <> inline constexpr const char* error_message<target_spec> = msg("E0115");
+template <> inline constexpr const char* error_message<bound> = msg("E0116");
+template <> inline constexpr const char* error_message<upper_bound> = msg("E0117");
+template <> inline constexpr const char* error_message<breakdown_data> = msg("E0118");
+template <> inline constexpr const char* error_message<column_name> = msg("E0119");
+template <> inline constexpr const char* error_message<favourable_side> = msg("E0120");
+template <> inline constexpr const char* error_message<materiality_amount> = msg("E0121");
+template <> inline constexpr const char* error_message<line_name> = msg("E0122");
+template <> inline constexpr const char* error_message<string_close> = msg("E0123");
+template <> inline constexpr const char* error_message<escaped> = msg("E0124");
+// clang-format on
+
+// The control's view of the table: must_if<errors> looks messages up here.
+struct errors {
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>;
+};
+
+// The table entry whose message is `text`, or nullptr.
+inline const SyntaxError* find_syntax_error(std::string_view text) {
+  for (const SyntaxError& e : syntax_errors) {
+    if (text == e.message) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace attain::grammar

@@ -1,0 +1,151 @@
+#pragma once
+// The rule language v1 grammar (docs/language.md has the summary). Rules only: the error
+// messages are in errors.hpp, the parse-tree selection and lowering in parse.cpp.
+//
+// Conventions: tok<R> is R followed by trivia, so no rule below mentions whitespace.
+// Every commit point (after a keyword has been seen) is a distinct named rule behind
+// if_must/must and has a message in errors.hpp; rules tried inside sor/opt have none.
+
+#include <tao/pegtl.hpp>
+
+namespace attain::grammar {
+
+namespace pegtl = tao::pegtl;
+using pegtl::eof; using pegtl::eolf; using pegtl::if_must; using pegtl::must;
+using pegtl::not_at; using pegtl::one; using pegtl::opt; using pegtl::plus;
+using pegtl::seq; using pegtl::sor; using pegtl::star; using pegtl::until;
+using pegtl::ascii::digit; using pegtl::ascii::not_one; using pegtl::ascii::ranges;
+using pegtl::ascii::space; using pegtl::ascii::string;
+
+// clang-format off
+
+// Trivia: whitespace and comments from '#' to the end of the line.
+struct comment : seq<one<'#'>, until<eolf>> {};
+struct trivia : star<sor<space, comment>> {};
+template <typename R> struct tok : seq<R, trivia> {};
+
+// Keywords do not match a prefix of a longer word ("area" is not the start of "areal").
+struct kw_area : TAO_PEGTL_KEYWORD("area") {};
+struct kw_goal : TAO_PEGTL_KEYWORD("goal") {};
+struct kw_objective : TAO_PEGTL_KEYWORD("objective") {};
+struct kw_indicator : TAO_PEGTL_KEYWORD("indicator") {};
+struct kw_budget : TAO_PEGTL_KEYWORD("budget") {};
+struct kw_unit : TAO_PEGTL_KEYWORD("unit") {};
+struct kw_data : TAO_PEGTL_KEYWORD("data") {};
+struct kw_target : TAO_PEGTL_KEYWORD("target") {};
+struct kw_annual : TAO_PEGTL_KEYWORD("annual") {};
+struct kw_pending : TAO_PEGTL_KEYWORD("pending") {};
+struct kw_none : TAO_PEGTL_KEYWORD("none") {};
+struct kw_higher : TAO_PEGTL_KEYWORD("higher") {};
+struct kw_lower : TAO_PEGTL_KEYWORD("lower") {};
+struct kw_is : TAO_PEGTL_KEYWORD("is") {};
+struct kw_better : TAO_PEGTL_KEYWORD("better") {};
+struct kw_cumulative : TAO_PEGTL_KEYWORD("cumulative") {};
+struct kw_breakdown : TAO_PEGTL_KEYWORD("breakdown") {};
+struct kw_table : TAO_PEGTL_KEYWORD("table") {};
+struct kw_outcome : TAO_PEGTL_KEYWORD("outcome") {};
+struct kw_reported : TAO_PEGTL_KEYWORD("reported") {};
+struct kw_previous : TAO_PEGTL_KEYWORD("previous") {};
+struct kw_favourable : TAO_PEGTL_KEYWORD("favourable") {};
+struct kw_materiality : TAO_PEGTL_KEYWORD("materiality") {};
+struct kw_tkr : TAO_PEGTL_KEYWORD("tkr") {};
+struct kw_lines : TAO_PEGTL_KEYWORD("lines") {};
+
+// Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
+// excluded: every keyword stands where no identifier can, so `budget budget` is fine.
+struct identifier : seq<ranges<'a', 'z', 'A', 'Z', '_'>, star<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>>> {};
+
+// "Display names": no line breaks inside; \" and \\ are the only escapes.
+struct escaped : one<'"', '\\'> {};
+struct string_char : sor<seq<one<'\\'>, must<escaped>>, not_one<'"', '\\', '\n', '\r'>> {};
+struct string_content : star<string_char> {};
+struct string_close : one<'"'> {};
+struct string_literal : seq<one<'"'>, string_content, must<string_close>> {};
+
+// Numbers: 92, -143, 3,5 or 3.5, 220_000. A '.' or ',' counts only before a digit, so
+// "90..100" is a range and "a, b" a list.
+struct digits : seq<digit, star<sor<digit, seq<one<'_'>, digit>>>> {};
+struct number : seq<opt<one<'-'>>, digits, opt<one<'.', ','>, digit, star<digit>>> {};
+
+// Dataset references: table.row[.child...][@column]
+struct ref_part : identifier {};
+struct ref_column : identifier {};
+struct ref_dot : one<'.'> {};
+struct ref_next : ref_part {};
+struct ref_column_name : ref_column {};
+struct reference : seq<ref_part, star<ref_dot, must<ref_next>>, opt<one<'@'>, must<ref_column_name>>> {};
+
+// Declaration heads shared by every block: an id, then a display name.
+struct id : identifier {};
+struct decl_id : tok<id> {};
+struct decl_name : tok<string_literal> {};
+struct open_brace : tok<one<'{'>> {};
+
+// Targets: `>= 92`, `< 5`, `90..100`, `>= 220000 annual`, `pending "Q3"`, `none`,
+// each optionally followed by a display text: `>= 0 "Nollresultat"`.
+struct cmp_ge : sor<string<'>', '='>, TAO_PEGTL_STRING("\xE2\x89\xA5")> {};
+struct cmp_le : sor<string<'<', '='>, TAO_PEGTL_STRING("\xE2\x89\xA4")> {};
+struct cmp_gt : one<'>'> {};
+struct cmp_lt : one<'<'> {};
+struct cmp_eq : one<'='> {};
+struct comparator : sor<cmp_ge, cmp_le, cmp_gt, cmp_lt, cmp_eq> {};
+struct bound : tok<number> {};
+struct upper_bound : tok<number> {};
+struct annual : tok<kw_annual> {};
+struct target_text : tok<string_literal> {};
+struct target_compare : seq<tok<comparator>, must<bound>, opt<annual>, opt<target_text>> {};
+struct target_range : seq<tok<number>, tok<string<'.', '.'>>, must<upper_bound>, opt<annual>, opt<target_text>> {};
+struct target_pending : seq<tok<kw_pending>, opt<target_text>> {};
+struct target_none : tok<kw_none> {};
+struct target_spec : sor<target_pending, target_none, target_compare, target_range> {};
+
+// Indicator properties.
+struct unit_name : tok<id> {};
+struct unit_prop : if_must<tok<kw_unit>, unit_name> {};
+struct is_better : seq<tok<kw_is>, tok<kw_better>> {};
+struct higher_better : if_must<tok<kw_higher>, is_better> {};
+struct lower_better : if_must<tok<kw_lower>, is_better> {};
+struct data_ref : tok<reference> {};
+struct data_prop : if_must<tok<kw_data>, data_ref> {};
+struct target_prop : if_must<tok<kw_target>, target_spec> {};
+struct cumulative_prop : tok<kw_cumulative> {};
+struct breakdown_data : tok<kw_data> {};
+struct breakdown_prop : if_must<tok<kw_breakdown>, decl_id, decl_name, breakdown_data, data_ref> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, target_prop, cumulative_prop, breakdown_prop> {};
+struct indicator_close : tok<one<'}'>> {};
+struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
+
+// Budget properties: which table and columns hold the outcome and the budget.
+struct column_name : tok<id> {};
+struct table_prop : if_must<tok<kw_table>, column_name> {};
+struct outcome_prop : if_must<tok<kw_outcome>, column_name> {};
+struct budget_col_prop : if_must<tok<kw_budget>, column_name> {};
+struct reported_prop : if_must<tok<kw_reported>, column_name> {};
+struct previous_prop : if_must<tok<kw_previous>, column_name> {};
+struct favourable_higher : tok<kw_higher> {};
+struct favourable_lower : tok<kw_lower> {};
+struct favourable_side : sor<favourable_higher, favourable_lower> {};
+struct favourable_prop : if_must<tok<kw_favourable>, favourable_side> {};
+struct materiality_amount : tok<number> {};
+struct materiality_prop : seq<if_must<tok<kw_materiality>, materiality_amount>, opt<tok<kw_tkr>>> {};
+struct line_name : tok<id> {};
+struct lines_prop : seq<if_must<tok<kw_lines>, line_name>, star<tok<one<','>>, must<line_name>>> {};
+struct budget_prop : sor<table_prop, outcome_prop, budget_col_prop, reported_prop, previous_prop, favourable_prop, materiality_prop, lines_prop> {};
+struct budget_close : tok<one<'}'>> {};
+struct budget : seq<if_must<tok<kw_budget>, decl_id, decl_name, open_brace>, star<budget_prop>, must<budget_close>> {};
+
+// The hierarchy: area (målområde) > goal (kommunövergripande mål) > objective
+// (förvaltningsmål / nämndmål) > indicator or budget.
+struct objective_close : tok<one<'}'>> {};
+struct objective : seq<if_must<tok<kw_objective>, decl_id, decl_name, open_brace>, star<sor<indicator, budget>>, must<objective_close>> {};
+struct goal_close : tok<one<'}'>> {};
+struct goal : seq<if_must<tok<kw_goal>, decl_id, decl_name, open_brace>, star<sor<objective, indicator, budget>>, must<goal_close>> {};
+struct area_close : tok<one<'}'>> {};
+struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, budget>>, must<area_close>> {};
+
+struct end_of_file : eof {};
+struct file : seq<trivia, star<area>, must<end_of_file>> {};
+
+// clang-format on
+
+}  // namespace attain::grammar

@@ -1,0 +1,342 @@
+// Stage 1: parse a rule file with PEGTL into a parse tree, then lower the tree into
+// the owned AST of ast.hpp. This is the only translation unit that includes PEGTL.
+
+#include "attain/parse.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "grammar/errors.hpp"
+#include "grammar/grammar.hpp"
+
+namespace attain {
+
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = grammar;
+using Node = pegtl::parse_tree::node;
+
+// clang-format off
+template <typename Rule>
+using selector = pegtl::parse_tree::selector<Rule,
+    pegtl::parse_tree::store_content::on<
+        g::area, g::goal, g::objective, g::indicator, g::budget,
+        g::id, g::string_content, g::number, g::ref_part, g::ref_next, g::ref_column_name,
+        g::reference,
+        g::unit_prop, g::higher_better, g::lower_better, g::data_prop, g::target_prop,
+        g::cumulative_prop, g::breakdown_prop,
+        g::cmp_ge, g::cmp_le, g::cmp_gt, g::cmp_lt, g::cmp_eq,
+        g::target_range, g::target_pending, g::target_none, g::annual,
+        g::table_prop, g::outcome_prop, g::budget_col_prop, g::reported_prop,
+        g::previous_prop, g::favourable_higher, g::favourable_lower, g::materiality_prop,
+        g::lines_prop>>;
+// clang-format on
+
+class Lowering {
+ public:
+  Lowering(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {
+    out_.file = file.id();
+  }
+
+  std::optional<ast::RuleFile> run(const Node& root) {
+    for (const auto& child : root.children) lower_group(*child, std::nullopt);
+    if (failed_) return std::nullopt;
+    return std::move(out_);
+  }
+
+ private:
+  Span span(const Node& n) const {
+    return {file_.id(), static_cast<std::uint32_t>(n.m_begin.byte),
+            static_cast<std::uint32_t>(n.m_end.byte)};
+  }
+
+  ast::Name name(const Node& n) const { return {n.string(), span(n)}; }
+
+  static std::string unescape(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+      out += raw[i];
+    }
+    return out;
+  }
+
+  Decimal number(const Node& n) {
+    const NumberReading r = read_number(n.string_view());
+    if (!r.number) {
+      sink_.error("E0125", span(n), fmt::format("cannot read '{}' as a number: {}",
+                                                n.string_view(), r.error));
+      failed_ = true;
+      return {};
+    }
+    return *r.number;
+  }
+
+  ast::Reference reference(const Node& n) {
+    ast::Reference ref;
+    ref.span = span(n);
+    for (const auto& part : n.children) {
+      if (part->is_type<g::ref_column_name>()) ref.column = name(*part);
+      else ref.path.push_back(name(*part));
+    }
+    return ref;
+  }
+
+  void lower_group(const Node& n, std::optional<std::size_t> parent) {
+    if (n.is_type<g::indicator>()) return lower_indicator(n, parent.value_or(0));
+    if (n.is_type<g::budget>()) return lower_budget(n, parent.value_or(0));
+    ast::Group group;
+    group.level = n.is_type<g::area>()   ? ast::GroupLevel::area
+                  : n.is_type<g::goal>() ? ast::GroupLevel::goal
+                                         : ast::GroupLevel::objective;
+    group.id = name(*n.children.at(0));
+    group.name = unescape(n.children.at(1)->string_view());
+    group.span = span(n);
+    group.parent = parent;
+    const std::size_t index = out_.groups.size();
+    out_.groups.push_back(std::move(group));
+    for (std::size_t i = 2; i < n.children.size(); ++i) lower_group(*n.children[i], index);
+  }
+
+  ast::Target target(const Node& prop) {
+    ast::Target t;
+    t.span = span(prop);
+    const auto& kids = prop.children;
+    const Node& first = *kids.at(0);
+    auto text_of = [&](const Node& parent, std::size_t from) {
+      for (std::size_t i = from; i < parent.children.size(); ++i) {
+        const Node& k = *parent.children[i];
+        if (k.is_type<g::string_content>()) t.text = unescape(k.string_view());
+        if (k.is_type<g::annual>()) t.annual = true;
+      }
+    };
+    if (first.is_type<g::target_none>()) {
+      t.kind = ast::Target::Kind::none;
+    } else if (first.is_type<g::target_pending>()) {
+      t.kind = ast::Target::Kind::pending;
+      text_of(first, 0);
+    } else if (first.is_type<g::target_range>()) {
+      t.kind = ast::Target::Kind::compare;
+      t.comparator = ast::Comparator::range;
+      t.value = number(*first.children.at(0));
+      t.upper = number(*first.children.at(1));
+      t.value_span = {file_.id(), span(*first.children[0]).begin, span(*first.children[1]).end};
+      text_of(first, 2);
+    } else {
+      t.kind = ast::Target::Kind::compare;
+      t.comparator = first.is_type<g::cmp_ge>()   ? ast::Comparator::ge
+                     : first.is_type<g::cmp_le>() ? ast::Comparator::le
+                     : first.is_type<g::cmp_gt>() ? ast::Comparator::gt
+                     : first.is_type<g::cmp_lt>() ? ast::Comparator::lt
+                                                  : ast::Comparator::eq;
+      t.value = number(*kids.at(1));
+      t.value_span = span(*kids.at(1));
+      text_of(prop, 2);
+    }
+    return t;
+  }
+
+  void lower_indicator(const Node& n, std::size_t group) {
+    ast::Indicator ind;
+    ind.id = name(*n.children.at(0));
+    ind.name = unescape(n.children.at(1)->string_view());
+    ind.span = span(n);
+    ind.group = group;
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& p = *n.children[i];
+      const Span s = span(p);
+      if (p.is_type<g::unit_prop>()) ind.units.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::higher_better>()) ind.directions.push_back({ast::Direction::higher, s});
+      else if (p.is_type<g::lower_better>()) ind.directions.push_back({ast::Direction::lower, s});
+      else if (p.is_type<g::data_prop>()) ind.data.push_back({reference(*p.children.at(0)), s});
+      else if (p.is_type<g::target_prop>()) ind.targets.push_back({target(p), s});
+      else if (p.is_type<g::cumulative_prop>()) ind.cumulative.push_back({true, s});
+      else if (p.is_type<g::breakdown_prop>()) {
+        ind.breakdowns.push_back({name(*p.children.at(0)),
+                                  unescape(p.children.at(1)->string_view()),
+                                  reference(*p.children.at(2)), s});
+      }
+    }
+    out_.indicators.push_back(std::move(ind));
+  }
+
+  void lower_budget(const Node& n, std::size_t group) {
+    ast::Budget b;
+    b.id = name(*n.children.at(0));
+    b.name = unescape(n.children.at(1)->string_view());
+    b.span = span(n);
+    b.group = group;
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& p = *n.children[i];
+      const Span s = span(p);
+      if (p.is_type<g::table_prop>()) b.table.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::outcome_prop>()) b.outcome.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::budget_col_prop>()) b.budget.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::reported_prop>()) b.reported.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::previous_prop>()) b.previous.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::favourable_higher>()) b.favourable.push_back({ast::Direction::higher, s});
+      else if (p.is_type<g::favourable_lower>()) b.favourable.push_back({ast::Direction::lower, s});
+      else if (p.is_type<g::materiality_prop>()) b.materiality.push_back({number(*p.children.at(0)), s});
+      else if (p.is_type<g::lines_prop>()) {
+        std::vector<ast::Name> lines;
+        for (const auto& k : p.children) lines.push_back(name(*k));
+        b.lines.push_back({std::move(lines), s});
+      }
+    }
+    out_.budgets.push_back(std::move(b));
+  }
+
+  const SourceFile& file_;
+  DiagnosticSink& sink_;
+  ast::RuleFile out_;
+  bool failed_ = false;
+};
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The span of the token at `offset`, for the caret: a word, or one code point.
+Span token_at(const SourceFile& file, std::uint32_t offset) {
+  const std::string& text = file.text();
+  std::uint32_t end = offset;
+  if (end < text.size() && is_word_char(text[end])) {
+    while (end < text.size() && is_word_char(text[end])) ++end;
+  } else if (end < text.size()) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return {file.id(), offset, end};
+}
+
+void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file,
+                         DiagnosticSink& sink) {
+  const auto offset = static_cast<std::uint32_t>(
+      std::min<std::size_t>(e.positions().front().byte, file.text().size()));
+  const Span where = token_at(file, offset);
+  const std::string message(e.message());
+  const g::SyntaxError* entry = g::find_syntax_error(message);
+  Diagnostic& d = sink.error(entry ? entry->code : "E0100", where, message);
+  const std::string_view found = file.slice(where);
+  if (where.begin == where.end) {
+    d.note("the file ends here");
+    return;
+  }
+  if (!entry || found.empty() || !is_word_char(found.front())) return;
+  std::vector<std::string> keywords;
+  std::string_view list = entry->keywords;
+  while (!list.empty()) {
+    const auto space = list.find(' ');
+    keywords.emplace_back(list.substr(0, space));
+    list = space == std::string_view::npos ? std::string_view{} : list.substr(space + 1);
+  }
+  if (auto best = closest_match(found, keywords)) {
+    d.help(fmt::format("did you mean '{}'?", *best));
+  } else if (entry->code == std::string_view("E0101") &&
+             (found == "goal" || found == "objective" || found == "indicator" || found == "budget")) {
+    d.help(fmt::format("a '{}' must stand inside an 'area' block", found));
+  }
+}
+
+}  // namespace
+
+std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink) {
+  pegtl::memory_input<> in(file.text(), file.path());
+  try {
+    auto root = pegtl::parse_tree::parse<g::file, selector, pegtl::nothing,
+                                         pegtl::must_if<g::errors>::control>(in);
+    if (!root) {  // cannot happen: the grammar ends in must<end_of_file>
+      sink.error("E0100", Span{file.id(), 0, 0}, "the rule file could not be parsed");
+      return std::nullopt;
+    }
+    return Lowering(file, sink).run(*root);
+  } catch (const pegtl::parse_error& e) {
+    report_syntax_error(e, file, sink);
+    return std::nullopt;
+  }
+}
+
+std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths,
+                                               SourceManager& sources, DiagnosticSink& sink) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(path, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() == ".rules" && it->is_regular_file(ec)) {
+          found.push_back(it->path().generic_string());
+        }
+      }
+      if (ec) {
+        Diagnostic& d = sink.error("E0001", std::nullopt,
+                                   fmt::format("cannot read directory: {}", ec.message()));
+        d.path = path;
+        continue;
+      }
+      if (found.empty()) {
+        Diagnostic& d = sink.error("E0002", std::nullopt, "no '*.rules' files in this directory");
+        d.path = path;
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(path);
+    }
+  }
+  std::vector<const SourceFile*> loaded;
+  for (const std::string& path : files) {
+    std::string error;
+    if (auto text = read_file(path, error)) {
+      loaded.push_back(&sources.add(path, std::move(*text)));
+    } else {
+      Diagnostic& d = sink.error("E0001", std::nullopt, fmt::format("cannot read rule file: {}", error));
+      d.path = path;
+    }
+  }
+  return loaded;
+}
+
+namespace ast {
+
+std::string Reference::to_string() const {
+  std::string out;
+  for (const Name& part : path) {
+    if (!out.empty()) out += '.';
+    out += part.text;
+  }
+  if (column) out += "@" + column->text;
+  return out;
+}
+
+std::string_view to_string(Comparator comparator) {
+  switch (comparator) {
+    case Comparator::ge: return ">=";
+    case Comparator::le: return "<=";
+    case Comparator::gt: return ">";
+    case Comparator::lt: return "<";
+    case Comparator::eq: return "=";
+    case Comparator::range: return "..";
+  }
+  return "?";
+}
+
+std::string_view to_string(GroupLevel level) {
+  switch (level) {
+    case GroupLevel::area: return "area";
+    case GroupLevel::goal: return "goal";
+    case GroupLevel::objective: return "objective";
+  }
+  return "?";
+}
+
+}  // namespace ast
+
+}  // namespace attain
