@@ -11,11 +11,23 @@
 namespace attain::grammar {
 
 namespace pegtl = tao::pegtl;
-using pegtl::eof; using pegtl::eolf; using pegtl::if_must; using pegtl::must;
-using pegtl::not_at; using pegtl::one; using pegtl::opt; using pegtl::plus;
-using pegtl::seq; using pegtl::sor; using pegtl::star; using pegtl::until;
-using pegtl::ascii::digit; using pegtl::ascii::not_one; using pegtl::ascii::ranges;
-using pegtl::ascii::space; using pegtl::ascii::string;
+using pegtl::eof;
+using pegtl::eolf;
+using pegtl::if_must;
+using pegtl::must;
+using pegtl::not_at;
+using pegtl::one;
+using pegtl::opt;
+using pegtl::plus;
+using pegtl::seq;
+using pegtl::sor;
+using pegtl::star;
+using pegtl::until;
+using pegtl::ascii::digit;
+using pegtl::ascii::not_one;
+using pegtl::ascii::ranges;
+using pegtl::ascii::space;
+using pegtl::ascii::string;
 
 // clang-format off
 

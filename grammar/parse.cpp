@@ -38,9 +38,7 @@ using selector = pegtl::parse_tree::selector<Rule,
 
 class Lowering {
  public:
-  Lowering(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {
-    out_.file = file.id();
-  }
+  Lowering(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) { out_.file = file.id(); }
 
   std::optional<ast::RuleFile> run(const Node& root) {
     for (const auto& child : root.children) lower_group(*child, std::nullopt);
@@ -50,8 +48,7 @@ class Lowering {
 
  private:
   Span span(const Node& n) const {
-    return {file_.id(), static_cast<std::uint32_t>(n.m_begin.byte),
-            static_cast<std::uint32_t>(n.m_end.byte)};
+    return {file_.id(), static_cast<std::uint32_t>(n.m_begin.byte), static_cast<std::uint32_t>(n.m_end.byte)};
   }
 
   ast::Name name(const Node& n) const { return {n.string(), span(n)}; }
@@ -69,8 +66,8 @@ class Lowering {
   Decimal number(const Node& n) {
     const NumberReading r = read_number(n.string_view());
     if (!r.number) {
-      sink_.error("E0125", span(n), fmt::format("cannot read '{}' as a number: {}",
-                                                n.string_view(), r.error));
+      sink_.error("E0125", span(n),
+                  fmt::format("cannot read '{}' as a number: {}", n.string_view(), r.error));
       failed_ = true;
       return {};
     }
@@ -81,8 +78,10 @@ class Lowering {
     ast::Reference ref;
     ref.span = span(n);
     for (const auto& part : n.children) {
-      if (part->is_type<g::ref_column_name>()) ref.column = name(*part);
-      else ref.path.push_back(name(*part));
+      if (part->is_type<g::ref_column_name>())
+        ref.column = name(*part);
+      else
+        ref.path.push_back(name(*part));
     }
     return ref;
   }
@@ -150,15 +149,20 @@ class Lowering {
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const Node& p = *n.children[i];
       const Span s = span(p);
-      if (p.is_type<g::unit_prop>()) ind.units.push_back({name(*p.children.at(0)), s});
-      else if (p.is_type<g::higher_better>()) ind.directions.push_back({ast::Direction::higher, s});
-      else if (p.is_type<g::lower_better>()) ind.directions.push_back({ast::Direction::lower, s});
-      else if (p.is_type<g::data_prop>()) ind.data.push_back({reference(*p.children.at(0)), s});
-      else if (p.is_type<g::target_prop>()) ind.targets.push_back({target(p), s});
-      else if (p.is_type<g::cumulative_prop>()) ind.cumulative.push_back({true, s});
+      if (p.is_type<g::unit_prop>())
+        ind.units.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::higher_better>())
+        ind.directions.push_back({ast::Direction::higher, s});
+      else if (p.is_type<g::lower_better>())
+        ind.directions.push_back({ast::Direction::lower, s});
+      else if (p.is_type<g::data_prop>())
+        ind.data.push_back({reference(*p.children.at(0)), s});
+      else if (p.is_type<g::target_prop>())
+        ind.targets.push_back({target(p), s});
+      else if (p.is_type<g::cumulative_prop>())
+        ind.cumulative.push_back({true, s});
       else if (p.is_type<g::breakdown_prop>()) {
-        ind.breakdowns.push_back({name(*p.children.at(0)),
-                                  unescape(p.children.at(1)->string_view()),
+        ind.breakdowns.push_back({name(*p.children.at(0)), unescape(p.children.at(1)->string_view()),
                                   reference(*p.children.at(2)), s});
       }
     }
@@ -174,14 +178,22 @@ class Lowering {
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const Node& p = *n.children[i];
       const Span s = span(p);
-      if (p.is_type<g::table_prop>()) b.table.push_back({name(*p.children.at(0)), s});
-      else if (p.is_type<g::outcome_prop>()) b.outcome.push_back({name(*p.children.at(0)), s});
-      else if (p.is_type<g::budget_col_prop>()) b.budget.push_back({name(*p.children.at(0)), s});
-      else if (p.is_type<g::reported_prop>()) b.reported.push_back({name(*p.children.at(0)), s});
-      else if (p.is_type<g::previous_prop>()) b.previous.push_back({name(*p.children.at(0)), s});
-      else if (p.is_type<g::favourable_higher>()) b.favourable.push_back({ast::Direction::higher, s});
-      else if (p.is_type<g::favourable_lower>()) b.favourable.push_back({ast::Direction::lower, s});
-      else if (p.is_type<g::materiality_prop>()) b.materiality.push_back({number(*p.children.at(0)), s});
+      if (p.is_type<g::table_prop>())
+        b.table.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::outcome_prop>())
+        b.outcome.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::budget_col_prop>())
+        b.budget.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::reported_prop>())
+        b.reported.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::previous_prop>())
+        b.previous.push_back({name(*p.children.at(0)), s});
+      else if (p.is_type<g::favourable_higher>())
+        b.favourable.push_back({ast::Direction::higher, s});
+      else if (p.is_type<g::favourable_lower>())
+        b.favourable.push_back({ast::Direction::lower, s});
+      else if (p.is_type<g::materiality_prop>())
+        b.materiality.push_back({number(*p.children.at(0)), s});
       else if (p.is_type<g::lines_prop>()) {
         std::vector<ast::Name> lines;
         for (const auto& k : p.children) lines.push_back(name(*k));
@@ -214,10 +226,9 @@ Span token_at(const SourceFile& file, std::uint32_t offset) {
   return {file.id(), offset, end};
 }
 
-void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file,
-                         DiagnosticSink& sink) {
-  const auto offset = static_cast<std::uint32_t>(
-      std::min<std::size_t>(e.positions().front().byte, file.text().size()));
+void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, DiagnosticSink& sink) {
+  const auto offset =
+      static_cast<std::uint32_t>(std::min<std::size_t>(e.positions().front().byte, file.text().size()));
   const Span where = token_at(file, offset);
   const std::string message(e.message());
   const g::SyntaxError* entry = g::find_syntax_error(message);
@@ -248,8 +259,8 @@ void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file,
 std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink) {
   pegtl::memory_input<> in(file.text(), file.path());
   try {
-    auto root = pegtl::parse_tree::parse<g::file, selector, pegtl::nothing,
-                                         pegtl::must_if<g::errors>::control>(in);
+    auto root =
+        pegtl::parse_tree::parse<g::file, selector, pegtl::nothing, pegtl::must_if<g::errors>::control>(in);
     if (!root) {  // cannot happen: the grammar ends in must<end_of_file>
       sink.error("E0100", Span{file.id(), 0, 0}, "the rule file could not be parsed");
       return std::nullopt;
@@ -261,8 +272,8 @@ std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink&
   }
 }
 
-std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths,
-                                               SourceManager& sources, DiagnosticSink& sink) {
+std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths, SourceManager& sources,
+                                               DiagnosticSink& sink) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   for (const std::string& path : paths) {
@@ -276,8 +287,8 @@ std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& p
         }
       }
       if (ec) {
-        Diagnostic& d = sink.error("E0001", std::nullopt,
-                                   fmt::format("cannot read directory: {}", ec.message()));
+        Diagnostic& d =
+            sink.error("E0001", std::nullopt, fmt::format("cannot read directory: {}", ec.message()));
         d.path = path;
         continue;
       }
@@ -318,21 +329,30 @@ std::string Reference::to_string() const {
 
 std::string_view to_string(Comparator comparator) {
   switch (comparator) {
-    case Comparator::ge: return ">=";
-    case Comparator::le: return "<=";
-    case Comparator::gt: return ">";
-    case Comparator::lt: return "<";
-    case Comparator::eq: return "=";
-    case Comparator::range: return "..";
+    case Comparator::ge:
+      return ">=";
+    case Comparator::le:
+      return "<=";
+    case Comparator::gt:
+      return ">";
+    case Comparator::lt:
+      return "<";
+    case Comparator::eq:
+      return "=";
+    case Comparator::range:
+      return "..";
   }
   return "?";
 }
 
 std::string_view to_string(GroupLevel level) {
   switch (level) {
-    case GroupLevel::area: return "area";
-    case GroupLevel::goal: return "goal";
-    case GroupLevel::objective: return "objective";
+    case GroupLevel::area:
+      return "area";
+    case GroupLevel::goal:
+      return "goal";
+    case GroupLevel::objective:
+      return "objective";
   }
   return "?";
 }

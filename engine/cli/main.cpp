@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "attain/check.hpp"
 #include "attain/commentary.hpp"
@@ -86,7 +86,7 @@ class Run {
     for (const attain::SourceFile* file : attain::load_rule_files(rule_paths, sources_, sink_)) {
       if (auto tree = attain::parse_rules(*file, sink_)) parsed.push_back(std::move(*tree));
     }
-    auto rules = attain::check_rules(parsed, sink_);
+    const attain::RuleSet rules = attain::check_rules(parsed, sink_);
     const bool rules_ok = !sink_.has_errors();
 
     // Dataset.
@@ -96,14 +96,18 @@ class Run {
     if (auto text = attain::read_file(dataset_paths[0], read_error)) {
       dataset = attain::load_dataset(sources_.add(dataset_paths[0], std::move(*text)), sink_);
     } else {
-      attain::Diagnostic& d = sink_.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error));
+      attain::Diagnostic& d =
+          sink_.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error));
       d.path = dataset_paths[0];
     }
-    const bool data_ok = sink_.error_count() == errors_before_data;
-    if (!rules_ok || !data_ok || !rules || !dataset) return finish(rules_ok ? data_error : rule_error);
+    if (!dataset || sink_.error_count() != errors_before_data) {
+      return finish(rules_ok ? data_error : rule_error);
+    }
 
-    auto results = attain::evaluate(*rules, *dataset, sink_);
-    if (!results) return finish(rule_error);
+    // Evaluate even after rule errors, to report unknown dataset references as well;
+    // results from a rule set with errors are never shown.
+    auto results = attain::evaluate(rules, *dataset, sink_);
+    if (!rules_ok || !results) return finish(rule_error);
     const attain::Commentary commentary = attain::write_commentary(*results);
 
     std::string report;
@@ -142,8 +146,9 @@ class Run {
     print_diagnostics();
     const std::size_t errors = sink_.error_count();
     const std::size_t warnings = sink_.warning_count();
-    std::cerr << fmt::format("evaluate: {} error{}{}; no report written\n", errors, errors == 1 ? "" : "s",
-                             warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s") : "");
+    std::cerr << fmt::format(
+        "evaluate: {} error{}{}; no report written\n", errors, errors == 1 ? "" : "s",
+        warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s") : "");
     return code;
   }
 
@@ -170,7 +175,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of stdout")
         ->type_name("FILE");
-    app.add_option("--color", options.color, "Colour in terminal output: auto honours NO_COLOR and non-terminals")
+    app.add_option("--color", options.color,
+                   "Colour in terminal output: auto honours NO_COLOR and non-terminals")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.footer(

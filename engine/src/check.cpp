@@ -15,18 +15,17 @@ struct UnitEntry {
 };
 
 constexpr UnitEntry unit_table[] = {
-    {Unit::number, "number"},   {Unit::percent, "percent"}, {Unit::count, "count"}, {Unit::tkr, "tkr"},
-    {Unit::kr, "kr"},           {Unit::index, "index"}, {Unit::score, "score"},
-    {Unit::ratio, "ratio"},     {Unit::days, "days"},   {Unit::hours, "hours"},
+    {Unit::number, "number"}, {Unit::percent, "percent"}, {Unit::count, "count"}, {Unit::tkr, "tkr"},
+    {Unit::kr, "kr"},         {Unit::index, "index"},     {Unit::score, "score"}, {Unit::ratio, "ratio"},
+    {Unit::days, "days"},     {Unit::hours, "hours"},
 };
 
 class Checker {
  public:
   explicit Checker(DiagnosticSink& sink) : sink_(sink) {}
 
-  std::optional<RuleSet> run(const std::vector<ast::RuleFile>& files) {
+  RuleSet run(const std::vector<ast::RuleFile>& files) {
     for (const ast::RuleFile& file : files) check_file(file);
-    if (failed_) return std::nullopt;
     return std::move(out_);
   }
 
@@ -35,13 +34,13 @@ class Checker {
   void declare(const ast::Name& id) {
     auto [it, inserted] = ids_.emplace(id.text, id.span);
     if (!inserted) {
-      error("E0201", id.span, fmt::format("duplicate id '{}': ids must be unique across the rule set", id.text))
+      error("E0201", id.span,
+            fmt::format("duplicate id '{}': ids must be unique across the rule set", id.text))
           .note(fmt::format("'{}' is first declared here", id.text), it->second);
     }
   }
 
   Diagnostic& error(std::string code, Span span, std::string message) {
-    failed_ = true;
     return sink_.error(std::move(code), span, std::move(message));
   }
 
@@ -70,8 +69,10 @@ class Checker {
       const bool take_indicator =
           b == file.budgets.size() ||
           (i < file.indicators.size() && file.indicators[i].span.begin < file.budgets[b].span.begin);
-      if (take_indicator) check_indicator(file.indicators[i++], base);
-      else check_budget(file.budgets[b++], base);
+      if (take_indicator)
+        check_indicator(file.indicators[i++], base);
+      else
+        check_budget(file.budgets[b++], base);
     }
   }
 
@@ -87,8 +88,7 @@ class Checker {
       if (auto u = unit_from_name(unit->value.text)) {
         out.unit = *u;
       } else {
-        Diagnostic& d = error("E0202", unit->value.span,
-                              fmt::format("unknown unit '{}'", unit->value.text));
+        Diagnostic& d = error("E0202", unit->value.span, fmt::format("unknown unit '{}'", unit->value.text));
         if (auto best = closest_match(unit->value.text, unit_names())) {
           d.help(fmt::format("did you mean '{}'?", *best));
         } else {
@@ -115,10 +115,15 @@ class Checker {
     } else if (out.target.kind == ast::Target::Kind::compare) {
       switch (out.target.comparator) {
         case ast::Comparator::ge:
-        case ast::Comparator::gt: out.direction = ast::Direction::higher; break;
+        case ast::Comparator::gt:
+          out.direction = ast::Direction::higher;
+          break;
         case ast::Comparator::le:
-        case ast::Comparator::lt: out.direction = ast::Direction::lower; break;
-        default: break;
+        case ast::Comparator::lt:
+          out.direction = ast::Direction::lower;
+          break;
+        default:
+          break;
       }
       out.direction_inferred = out.direction != ast::Direction::unspecified;
     }
@@ -127,7 +132,8 @@ class Checker {
     for (const ast::Breakdown& bd : in.breakdowns) {
       auto [it, inserted] = breakdown_ids.emplace(bd.id.text, bd.id.span);
       if (!inserted) {
-        error("E0201", bd.id.span, fmt::format("duplicate breakdown '{}' in indicator '{}'", bd.id.text, in.id.text))
+        error("E0201", bd.id.span,
+              fmt::format("duplicate breakdown '{}' in indicator '{}'", bd.id.text, in.id.text))
             .note("first declared here", it->second);
       }
       out.breakdowns.push_back({bd.id.text, bd.name, bd.data, bd.span});
@@ -144,7 +150,9 @@ class Checker {
     }
     if (t.annual && (t.comparator == ast::Comparator::range || t.comparator == ast::Comparator::eq)) {
       error("E0207", t.span, "an annual target needs one of >=, >, <=, <")
-          .help("an annual target is pro-rated over the months elapsed, which needs a bound to compare against");
+          .help(
+              "an annual target is pro-rated over the months elapsed, which needs a bound to compare "
+              "against");
     }
   }
 
@@ -194,7 +202,6 @@ class Checker {
   DiagnosticSink& sink_;
   RuleSet out_;
   std::map<std::string, Span> ids_;
-  bool failed_ = false;
 };
 
 }  // namespace
@@ -222,7 +229,7 @@ const std::vector<std::string>& unit_names() {
   return names;
 }
 
-std::optional<RuleSet> check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink) {
+RuleSet check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink) {
   return Checker(sink).run(files);
 }
 

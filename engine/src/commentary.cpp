@@ -9,42 +9,57 @@ namespace attain {
 
 namespace {
 
-constexpr std::array<const char*, 12> month_names = {
-    "januari", "februari", "mars",      "april",   "maj",      "juni",
-    "juli",    "augusti",  "september", "oktober", "november", "december"};
+constexpr std::array<const char*, 12> month_names = {"januari",   "februari", "mars",     "april",
+                                                     "maj",       "juni",     "juli",     "augusti",
+                                                     "september", "oktober",  "november", "december"};
 
 std::string_view unit_suffix(Unit unit) {
   switch (unit) {
-    case Unit::percent: return " %";
-    case Unit::tkr: return " tkr";
-    case Unit::kr: return " kr";
-    case Unit::days: return " dagar";
-    case Unit::hours: return " timmar";
-    default: return "";
+    case Unit::percent:
+      return " %";
+    case Unit::tkr:
+      return " tkr";
+    case Unit::kr:
+      return " kr";
+    case Unit::days:
+      return " dagar";
+    case Unit::hours:
+      return " timmar";
+    default:
+      return "";
   }
 }
 
-bool is_one(const Decimal& d) { return d == Decimal::integer(1); }
+bool is_one(const Decimal& d) {
+  return d == Decimal::integer(1);
+}
 
 // The size of a gap with its unit: "1 procentenhet", "2,0 procentenheter", "16", "945 tkr".
 std::string gap_text(const Decimal& gap, Unit unit) {
   const Decimal size = gap.abs();
   const std::string n = format_sv(size);
   switch (unit) {
-    case Unit::percent: return n + (is_one(size) ? " procentenhet" : " procentenheter");
-    case Unit::days: return n + (is_one(size) ? " dag" : " dagar");
-    case Unit::hours: return n + (is_one(size) ? " timme" : " timmar");
-    default: return n + std::string(unit_suffix(unit));
+    case Unit::percent:
+      return n + (is_one(size) ? " procentenhet" : " procentenheter");
+    case Unit::days:
+      return n + (is_one(size) ? " dag" : " dagar");
+    case Unit::hours:
+      return n + (is_one(size) ? " timme" : " timmar");
+    default:
+      return n + std::string(unit_suffix(unit));
   }
 }
 
 std::string bound_text(const ast::Target& t, Unit unit) {
   switch (t.comparator) {
-    case ast::Comparator::gt: return "över " + format_value(t.value, unit);
-    case ast::Comparator::lt: return "under " + format_value(t.value, unit);
+    case ast::Comparator::gt:
+      return "över " + format_value(t.value, unit);
+    case ast::Comparator::lt:
+      return "under " + format_value(t.value, unit);
     case ast::Comparator::range:
       return fmt::format("{}–{}", format_sv(t.value), format_value(t.upper, unit));
-    default: return format_value(t.value, unit);
+    default:
+      return format_value(t.value, unit);
   }
 }
 
@@ -57,10 +72,14 @@ std::string target_phrase(const ast::Target& t, Unit unit) {
 
 std::string absence_text(const Value& v) {
   switch (v.absence) {
-    case Absence::no_data: return fmt::format("uppgift saknas ({})", v.text);
-    case Absence::not_applicable: return fmt::format("ej tillämpligt ({})", v.text);
-    case Absence::pending: return fmt::format("uppgift väntas ({})", v.text);
-    case Absence::blank: return "uppgift saknas";
+    case Absence::no_data:
+      return fmt::format("uppgift saknas ({})", v.text);
+    case Absence::not_applicable:
+      return fmt::format("ej tillämpligt ({})", v.text);
+    case Absence::pending:
+      return fmt::format("uppgift väntas ({})", v.text);
+    case Absence::blank:
+      return "uppgift saknas";
   }
   return "uppgift saknas";
 }
@@ -72,12 +91,17 @@ std::string when(const Observation& o) {
 // ", en förbättring från 90 % 2019"
 std::string trend_clause(const ItemResult& r) {
   if (!r.previous || !r.previous->value.is_number() || !r.current || !r.current->value.is_number()) return "";
-  const std::string before = fmt::format("{} {}", format_value(r.previous->value.number, r.unit), when(*r.previous));
+  const std::string before =
+      fmt::format("{} {}", format_value(r.previous->value.number, r.unit), when(*r.previous));
   switch (r.trend) {
-    case Trend::improved: return ", en förbättring från " + before;
-    case Trend::worsened: return ", en försämring från " + before;
-    case Trend::unchanged: return ", oförändrat från " + before;
-    case Trend::none: return ", jämfört med " + before;
+    case Trend::improved:
+      return ", en förbättring från " + before;
+    case Trend::worsened:
+      return ", en försämring från " + before;
+    case Trend::unchanged:
+      return ", oförändrat från " + before;
+    case Trend::none:
+      return ", jämfört med " + before;
   }
   return "";
 }
@@ -96,15 +120,17 @@ std::string budget_sentence(const ItemResult& r) {
   const Observation& budget = *r.budget;
   const std::string outcome_word = in_sentence(outcome.column_label);
   const std::string budget_word = in_sentence(budget.column_label);
-  std::string s = fmt::format("{}: {} {} mot {} {}", r.name, outcome_word, format_cell(outcome.value, Unit::tkr),
-                              budget_word, format_cell(budget.value, Unit::tkr));
+  std::string s =
+      fmt::format("{}, {}: {} {} mot {} {}", r.budget_name, r.name, outcome_word,
+                  format_cell(outcome.value, Unit::tkr), budget_word, format_cell(budget.value, Unit::tkr));
   if (!r.deviation) return s + ", avvikelsen kan inte beräknas.";
   const Decimal& d = *r.deviation;
   if (d.is_zero()) {
     s += ", ingen avvikelse";
   } else {
-    s += fmt::format(", en {} avvikelse på {} tkr", r.favourable ? "positiv" : "negativ",
-                     format_sv_signed(d));
+    // The size of the deviation, named by whether it is good or bad: the sign of
+    // outcome − budget means opposite things for a result and for spending.
+    s += fmt::format(", en {} avvikelse på {} tkr", r.favourable ? "positiv" : "negativ", format_sv(d.abs()));
     if (r.significant) {
       s += r.materiality ? fmt::format(" (väsentlig, minst {} tkr)", format_sv(*r.materiality))
                          : " (väsentlig)";
@@ -132,7 +158,8 @@ std::string indicator_sentence(const ItemResult& r) {
       return fmt::format("{}: {}; {} {}.", r.name, set, absence_text(v), now);
     }
     case Verdict::no_target:
-      if (v.is_number()) return fmt::format("{}: {} {}, inget målvärde angivet{}.", r.name, value, now, trend_clause(r));
+      if (v.is_number())
+        return fmt::format("{}: {} {}, inget målvärde angivet{}.", r.name, value, now, trend_clause(r));
       return fmt::format("{}: inget målvärde angivet; {} {}.", r.name, absence_text(v), now);
     case Verdict::no_data:
     case Verdict::not_applicable:
@@ -152,13 +179,15 @@ std::string indicator_sentence(const ItemResult& r) {
       const Decimal& gap = *r.gap;
       std::string s;
       if (gap.is_zero()) {
-        s = fmt::format("{}: {} är {} {}", r.name, value,
-                        t.comparator == ast::Comparator::range ? "inom" : "lika med", target_phrase(t, r.unit));
+        s = fmt::format("{}: {} {} {}", r.name, value,
+                        t.comparator == ast::Comparator::range ? "ligger inom" : "når",
+                        target_phrase(t, r.unit));
       } else {
         s = fmt::format("{}: {} är {} {} {}", r.name, value, gap_text(gap, r.unit),
                         gap.is_negative() ? "under" : "över", target_phrase(t, r.unit));
       }
-      return s + trend_clause(r) + (r.verdict == Verdict::met ? ". Målet är uppfyllt." : ". Målet är inte uppfyllt.");
+      return s + trend_clause(r) +
+             (r.verdict == Verdict::met ? ". Målet är uppfyllt." : ". Målet är inte uppfyllt.");
     }
   }
   return r.name;
@@ -168,27 +197,39 @@ std::string sentence(const ItemResult& r) {
   return r.kind == ItemResult::Kind::budget_line ? budget_sentence(r) : indicator_sentence(r);
 }
 
-// "12 mått: 3 uppfyllda, 2 ej uppfyllda, 1 i fas"
+// "12 mått: 3 uppfyllda, 1 ej uppfyllt, 1 i fas; 2 väsentliga budgetavvikelser."
 std::string count_summary(const std::vector<const ItemResult*>& items) {
-  constexpr std::array<std::pair<Verdict, const char*>, 8> words = {{
-      {Verdict::met, "uppfyllda"},
-      {Verdict::not_met, "ej uppfyllda"},
-      {Verdict::on_track, "i fas"},
-      {Verdict::behind, "efter plan"},
-      {Verdict::pending, "med målvärde som ännu inte är fastställt"},
-      {Verdict::no_data, "utan uppgift"},
-      {Verdict::not_applicable, "ej tillämpliga"},
-      {Verdict::no_target, "utan målvärde"},
+  struct Words {
+    Verdict verdict;
+    const char* one;
+    const char* many;
+  };
+  constexpr std::array<Words, 8> words = {{
+      {Verdict::met, "uppfyllt", "uppfyllda"},
+      {Verdict::not_met, "ej uppfyllt", "ej uppfyllda"},
+      {Verdict::on_track, "i fas", "i fas"},
+      {Verdict::behind, "efter plan", "efter plan"},
+      {Verdict::pending, "med målvärde som ännu inte är fastställt",
+       "med målvärde som ännu inte är fastställt"},
+      {Verdict::no_data, "utan uppgift", "utan uppgift"},
+      {Verdict::not_applicable, "ej tillämpligt", "ej tillämpliga"},
+      {Verdict::no_target, "utan målvärde", "utan målvärde"},
   }};
   std::vector<std::string> parts;
-  for (const auto& [verdict, word] : words) {
-    const auto n = std::count_if(items.begin(), items.end(), [&](const ItemResult* r) { return r->verdict == verdict; });
-    if (n > 0) parts.push_back(fmt::format("{} {}", n, word));
+  for (const Words& w : words) {
+    const auto n = std::count_if(items.begin(), items.end(),
+                                 [&](const ItemResult* r) { return r->verdict == w.verdict; });
+    if (n > 0) parts.push_back(fmt::format("{} {}", n, n == 1 ? w.one : w.many));
   }
-  const std::size_t significant = static_cast<std::size_t>(std::count_if(
-      items.begin(), items.end(), [](const ItemResult* r) { return r->kind == ItemResult::Kind::budget_line && r->significant; }));
-  std::string out = fmt::format("{} mått: {}", items.size(), fmt::join(parts, ", "));
-  if (significant > 0) out += fmt::format("; {} väsentliga budgetavvikelser", significant);
+  const auto significant = std::count_if(items.begin(), items.end(), [](const ItemResult* r) {
+    return r->kind == ItemResult::Kind::budget_line && r->significant;
+  });
+  std::string out = fmt::format("{} mått", items.size());
+  if (!parts.empty()) out += ": " + fmt::format("{}", fmt::join(parts, ", "));
+  if (significant > 0) {
+    out += fmt::format("; {} {}", significant,
+                       significant == 1 ? "väsentlig budgetavvikelse" : "väsentliga budgetavvikelser");
+  }
   return out + ".";
 }
 
@@ -203,24 +244,36 @@ bool within(const Results& results, std::size_t group, std::size_t ancestor) {
 
 std::string_view verdict_label(Verdict verdict) {
   switch (verdict) {
-    case Verdict::met: return "uppfyllt";
-    case Verdict::not_met: return "ej uppfyllt";
-    case Verdict::on_track: return "i fas";
-    case Verdict::behind: return "efter plan";
-    case Verdict::no_data: return "uppgift saknas";
-    case Verdict::pending: return "mål ej satt";
-    case Verdict::not_applicable: return "ej tillämpligt";
-    case Verdict::no_target: return "inget mål";
+    case Verdict::met:
+      return "uppfyllt";
+    case Verdict::not_met:
+      return "ej uppfyllt";
+    case Verdict::on_track:
+      return "i fas";
+    case Verdict::behind:
+      return "efter plan";
+    case Verdict::no_data:
+      return "uppgift saknas";
+    case Verdict::pending:
+      return "mål ej satt";
+    case Verdict::not_applicable:
+      return "ej tillämpligt";
+    case Verdict::no_target:
+      return "inget mål";
   }
   return "?";
 }
 
 std::string_view trend_label(Trend trend) {
   switch (trend) {
-    case Trend::improved: return "förbättring";
-    case Trend::worsened: return "försämring";
-    case Trend::unchanged: return "oförändrat";
-    case Trend::none: return "";
+    case Trend::improved:
+      return "förbättring";
+    case Trend::worsened:
+      return "försämring";
+    case Trend::unchanged:
+      return "oförändrat";
+    case Trend::none:
+      return "";
   }
   return "";
 }
@@ -237,19 +290,34 @@ std::string format_cell(const Value& value, Unit unit) {
 
 std::string format_target(const ast::Target& t, Unit unit) {
   switch (t.kind) {
-    case ast::Target::Kind::none: return "";
-    case ast::Target::Kind::pending: return t.text ? *t.text : "ej satt";
-    case ast::Target::Kind::compare: break;
+    case ast::Target::Kind::none:
+      return "";
+    case ast::Target::Kind::pending:
+      return t.text ? *t.text : "ej satt";
+    case ast::Target::Kind::compare:
+      break;
   }
   if (t.text) return *t.text;
   std::string s;
   switch (t.comparator) {
-    case ast::Comparator::ge: s = "≥ " + format_value(t.value, unit); break;
-    case ast::Comparator::le: s = "≤ " + format_value(t.value, unit); break;
-    case ast::Comparator::gt: s = "> " + format_value(t.value, unit); break;
-    case ast::Comparator::lt: s = "< " + format_value(t.value, unit); break;
-    case ast::Comparator::eq: s = "= " + format_value(t.value, unit); break;
-    case ast::Comparator::range: s = fmt::format("{}–{}", format_sv(t.value), format_value(t.upper, unit)); break;
+    case ast::Comparator::ge:
+      s = "≥ " + format_value(t.value, unit);
+      break;
+    case ast::Comparator::le:
+      s = "≤ " + format_value(t.value, unit);
+      break;
+    case ast::Comparator::gt:
+      s = "> " + format_value(t.value, unit);
+      break;
+    case ast::Comparator::lt:
+      s = "< " + format_value(t.value, unit);
+      break;
+    case ast::Comparator::eq:
+      s = "= " + format_value(t.value, unit);
+      break;
+    case ast::Comparator::range:
+      s = fmt::format("{}–{}", format_sv(t.value), format_value(t.upper, unit));
+      break;
   }
   return t.annual ? s + " per år" : s;
 }

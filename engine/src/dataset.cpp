@@ -76,7 +76,10 @@ class Loader {
     if (first == '"' || first == '\'') {
       ++end;
       while (end < text.size() && text[end] != '\n') {
-        if (text[end] == '\\' && first == '"') { end += 2; continue; }
+        if (text[end] == '\\' && first == '"') {
+          end += 2;
+          continue;
+        }
         if (text[end++] == first) break;
       }
     } else if (node.IsScalar()) {
@@ -113,8 +116,10 @@ class Loader {
       }
       if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
         Diagnostic& d = error("E0305", span(key), fmt::format("unknown key '{}'", name));
-        if (auto best = closest_match(name, known)) d.help(fmt::format("did you mean '{}'?", *best));
-        else d.help(fmt::format("expected one of: {}", fmt::join(known, ", ")));
+        if (auto best = closest_match(name, known))
+          d.help(fmt::format("did you mean '{}'?", *best));
+        else
+          d.help(fmt::format("expected one of: {}", fmt::join(known, ", ")));
         continue;
       }
       fields.emplace_back(name, it->second);
@@ -129,8 +134,7 @@ class Loader {
     return std::nullopt;
   }
 
-  std::optional<YAML::Node> required(const YAML::Node& map, const Fields& fields,
-                                     std::string_view name) {
+  std::optional<YAML::Node> required(const YAML::Node& map, const Fields& fields, std::string_view name) {
     if (auto v = field(fields, name)) return v;
     error("E0303", span(map), fmt::format("missing key '{}'", name));
     return std::nullopt;
@@ -214,10 +218,12 @@ class Loader {
       error("E0304", span(node), "'columns' must be a list of {id, label, kind, period}");
       return;
     }
-    static const std::vector<std::string> kinds = {"actual", "forecast", "budget", "frame", "target", "deviation"};
+    static const std::vector<std::string> kinds = {"actual", "forecast", "budget",
+                                                   "frame",  "target",   "deviation"};
     for (const YAML::Node& c : node) {
       if (!c.IsMap()) {
-        error("E0304", span(c), "a column must be a map such as {id: mars_2020, label: \"Mars 2020\", period: \"2020-03\"}");
+        error("E0304", span(c),
+              "a column must be a map such as {id: mars_2020, label: \"Mars 2020\", period: \"2020-03\"}");
         continue;
       }
       Fields f = map_fields(c, {"id", "label", "kind", "period"});
@@ -225,8 +231,10 @@ class Loader {
       column.span = span(c);
       if (auto v = required(c, f, "id")) {
         if (auto id = scalar(*v, "a column id")) {
-          if (valid_id(*id)) column.id = *id;
-          else error("E0307", span(*v), fmt::format("'{}' is not a valid column id", *id));
+          if (valid_id(*id))
+            column.id = *id;
+          else
+            error("E0307", span(*v), fmt::format("'{}' is not a valid column id", *id));
           if (table.column(*id)) error("E0306", span(*v), fmt::format("duplicate column '{}'", *id));
         }
       }
@@ -237,8 +245,10 @@ class Loader {
         auto found = std::find(kinds.begin(), kinds.end(), kind);
         if (found == kinds.end()) {
           Diagnostic& d = error("E0309", span(*v), fmt::format("unknown column kind '{}'", kind));
-          if (auto best = closest_match(kind, kinds)) d.help(fmt::format("did you mean '{}'?", *best));
-          else d.help("kinds are: actual, forecast, budget, frame, target, deviation");
+          if (auto best = closest_match(kind, kinds))
+            d.help(fmt::format("did you mean '{}'?", *best));
+          else
+            d.help("kinds are: actual, forecast, budget, frame, target, deviation");
         } else {
           column.kind = static_cast<ColumnKind>(found - kinds.begin());
         }
@@ -283,12 +293,14 @@ class Loader {
 
   void load_values(const YAML::Node& node, const Table& table, Row& row) {
     if (!node.IsSequence()) {
-      error("E0304", span(node), "'values' must be a list with one cell per column, such as [I.U., \"90 %\", \"91 %\", \"92 %\"]");
+      error("E0304", span(node),
+            "'values' must be a list with one cell per column, such as [I.U., \"90 %\", \"91 %\", \"92 %\"]");
       return;
     }
     if (node.size() != table.columns.size()) {
-      error("E0310", span(node), fmt::format("row '{}' has {} cells but table '{}' has {} columns",
-                                             row.id, node.size(), table.id, table.columns.size()))
+      error("E0310", span(node),
+            fmt::format("row '{}' has {} cells but table '{}' has {} columns", row.id, node.size(), table.id,
+                        table.columns.size()))
           .help("give one cell per column, in column order; write null for a blank cell");
       return;
     }
@@ -336,7 +348,9 @@ class Loader {
       return v;
     }
     error("E0302", v.span, fmt::format("cannot read '{}' as a number: {}", text, reading.error))
-        .help("write numbers as the report does (5,5  62 500  91 %  −143) or a marker: I.U. (no data), N/A or - (not applicable), null (blank)");
+        .help(
+            "write numbers as the report does (5,5  62 500  91 %  −143) or a marker: I.U. (no data), N/A or "
+            "- (not applicable), null (blank)");
     return v;
   }
 
@@ -353,12 +367,18 @@ std::string Period::to_string() const {
 
 std::string_view to_string(ColumnKind kind) {
   switch (kind) {
-    case ColumnKind::actual: return "actual";
-    case ColumnKind::forecast: return "forecast";
-    case ColumnKind::budget: return "budget";
-    case ColumnKind::frame: return "frame";
-    case ColumnKind::target: return "target";
-    case ColumnKind::deviation: return "deviation";
+    case ColumnKind::actual:
+      return "actual";
+    case ColumnKind::forecast:
+      return "forecast";
+    case ColumnKind::budget:
+      return "budget";
+    case ColumnKind::frame:
+      return "frame";
+    case ColumnKind::target:
+      return "target";
+    case ColumnKind::deviation:
+      return "deviation";
   }
   return "?";
 }

@@ -25,14 +25,14 @@ Diagnostic& DiagnosticSink::error(std::string code, std::optional<Span> span, st
   return report({Severity::error, std::move(code), span, std::move(message), {}, {}});
 }
 
-Diagnostic& DiagnosticSink::warning(std::string code, std::optional<Span> span,
-                                    std::string message) {
+Diagnostic& DiagnosticSink::warning(std::string code, std::optional<Span> span, std::string message) {
   return report({Severity::warning, std::move(code), span, std::move(message), {}, {}});
 }
 
 std::size_t DiagnosticSink::error_count() const {
-  return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t DiagnosticSink::warning_count() const {
@@ -52,9 +52,8 @@ struct Style {
 };
 
 std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Replaces tabs and control characters so the caret line stays aligned and nothing
@@ -64,9 +63,12 @@ std::string printable(std::string_view line) {
   out.reserve(line.size());
   for (char c : line) {
     const auto u = static_cast<unsigned char>(c);
-    if (c == '\t') out += ' ';
-    else if (u < 0x20 || u == 0x7f) out += '?';
-    else out += c;
+    if (c == '\t')
+      out += ' ';
+    else if (u < 0x20 || u == 0x7f)
+      out += '?';
+    else
+      out += c;
   }
   return out;
 }
@@ -84,15 +86,13 @@ void render_excerpt(std::string& out, const SourceFile& file, Span span, const S
   // Underline up to the end of the span or of the first line, at least one column.
   const std::size_t line_begin = file.offset_of(start.line - 1, 0);
   const std::size_t from = std::min<std::size_t>(span.begin - line_begin, line.size());
-  const std::size_t to =
-      std::min<std::size_t>(std::max(span.end, span.begin) - line_begin, line.size());
+  const std::size_t to = std::min<std::size_t>(std::max(span.end, span.begin) - line_begin, line.size());
   std::size_t width = to > from ? code_points(line.substr(from, to - from)) : 0;
   if (width == 0) width = 1;
-  out += fmt::format("{}{:>{}} |{} {}\n", s.cyan(), start.line, gutter, s.reset(),
-                     printable(line));
-  out += fmt::format("{}{:>{}} |{} {}{}^{}{}\n", s.cyan(), "", gutter, s.reset(),
-                     std::string(start.column - 1, ' '), marker_colour,
-                     std::string(width - 1, '~'), s.reset());
+  out += fmt::format("{}{:>{}} |{} {}\n", s.cyan(), start.line, gutter, s.reset(), printable(line));
+  out +=
+      fmt::format("{}{:>{}} |{} {}{}^{}{}\n", s.cyan(), "", gutter, s.reset(),
+                  std::string(start.column - 1, ' '), marker_colour, std::string(width - 1, '~'), s.reset());
 }
 
 }  // namespace
@@ -103,11 +103,12 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
   const std::string_view colour = is_error ? s.red() : s.yellow();
   std::string out;
   std::string where;
-  if (d.span) where = sources.location(*d.span) + ": ";
-  else if (d.path) where = *d.path + ": ";
-  out += fmt::format("{}{}{}{}[{}]:{} {}{}{}\n", s.bold(), where, colour,
-                     is_error ? "error" : "warning", d.code, s.reset(), s.bold(),
-                     printable(d.message), s.reset());
+  if (d.span)
+    where = sources.location(*d.span) + ": ";
+  else if (d.path)
+    where = *d.path + ": ";
+  out += fmt::format("{}{}{}{}[{}]:{} {}{}{}\n", s.bold(), where, colour, is_error ? "error" : "warning",
+                     d.code, s.reset(), s.bold(), printable(d.message), s.reset());
   std::size_t gutter = 5;
   if (d.span) {
     const SourceFile& file = sources.file(d.span->file);
@@ -117,12 +118,12 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
   for (const DiagnosticNote& n : d.notes) {
     const std::string_view kind = n.kind == DiagnosticNote::Kind::help ? "help" : "note";
     if (n.span) {
-      out += fmt::format("{}: {}{}:{} {}\n", sources.location(*n.span), s.green(), kind,
-                         s.reset(), printable(n.message));
+      out += fmt::format("{}: {}{}:{} {}\n", sources.location(*n.span), s.green(), kind, s.reset(),
+                         printable(n.message));
       render_excerpt(out, sources.file(n.span->file), *n.span, s, s.green());
     } else {
-      out += fmt::format("{}{} ={} {}{}:{} {}\n", std::string(gutter, ' '), s.cyan(),
-                         s.reset(), s.green(), kind, s.reset(), printable(n.message));
+      out += fmt::format("{}{} ={} {}{}:{} {}\n", std::string(gutter, ' '), s.cyan(), s.reset(), s.green(),
+                         kind, s.reset(), printable(n.message));
     }
   }
   return out;
@@ -148,8 +149,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates) {
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   // Allow roughly one edit per three characters, at least one and at most three.
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;

@@ -57,23 +57,35 @@ class Evaluator {
   }
 
   const Table* find_table(const ast::Name& name) {
+    if (name.text.empty()) {  // missing in the rules, already reported by the checker
+      failed_ = true;
+      return nullptr;
+    }
     if (const Table* t = data_.table(name.text)) return t;
     std::vector<std::string> ids;
     for (const Table& t : data_.tables) ids.push_back(t.id);
     Diagnostic& d = error("E0211", name.span, fmt::format("unknown dataset table '{}'", name.text));
-    if (auto best = closest_match(name.text, ids)) d.help(fmt::format("did you mean '{}'?", *best));
-    else d.help(fmt::format("the dataset's tables are: {}", fmt::join(ids, ", ")));
+    if (auto best = closest_match(name.text, ids))
+      d.help(fmt::format("did you mean '{}'?", *best));
+    else
+      d.help(fmt::format("the dataset's tables are: {}", fmt::join(ids, ", ")));
     return nullptr;
   }
 
   std::optional<std::size_t> find_column(const Table& table, const ast::Name& name) {
+    if (name.text.empty()) {  // missing in the rules, already reported by the checker
+      failed_ = true;
+      return std::nullopt;
+    }
     if (auto i = table.column_index(name.text)) return i;
     std::vector<std::string> ids;
     for (const Column& c : table.columns) ids.push_back(c.id);
     Diagnostic& d = error("E0214", name.span,
                           fmt::format("unknown column '{}' in dataset table '{}'", name.text, table.id));
-    if (auto best = closest_match(name.text, ids)) d.help(fmt::format("did you mean '{}'?", *best));
-    else d.help(fmt::format("the table's columns are: {}", fmt::join(ids, ", ")));
+    if (auto best = closest_match(name.text, ids))
+      d.help(fmt::format("did you mean '{}'?", *best));
+    else
+      d.help(fmt::format("the table's columns are: {}", fmt::join(ids, ", ")));
     return std::nullopt;
   }
 
@@ -107,7 +119,11 @@ class Evaluator {
   std::optional<Binding> bind(const ast::Reference& ref, bool cumulative) {
     Binding b;
     b.text = ref.to_string();
-    b.table = find_table(ref.path.at(0));
+    if (ref.path.empty()) {  // no `data` line, already reported by the checker
+      failed_ = true;
+      return std::nullopt;
+    }
+    b.table = find_table(ref.path.front());
     if (!b.table) return std::nullopt;
     if (ref.path.size() < 2) {
       error("E0212", ref.span, fmt::format("'{}' names a table, not a row", b.text))
@@ -121,8 +137,8 @@ class Evaluator {
       const ast::Name& part = ref.path[i];
       auto it = std::find_if(rows->begin(), rows->end(), [&](const Row& r) { return r.id == part.text; });
       if (it == rows->end()) {
-        Diagnostic& d = error("E0213", part.span,
-                              fmt::format("unknown row '{}' in dataset table '{}'", part.text, path));
+        Diagnostic& d =
+            error("E0213", part.span, fmt::format("unknown row '{}' in dataset table '{}'", part.text, path));
         if (auto best = closest_match(part.text, ids_of(*rows))) {
           d.help(fmt::format("did you mean '{}.{}'?", path, *best));
         } else if (!rows->empty()) {
@@ -136,8 +152,9 @@ class Evaluator {
     }
     if (b.row->values.empty()) {
       error("E0216", ref.span, fmt::format("dataset row '{}' has no figures of its own", path))
-          .help(b.row->rows.empty() ? "give the row 'values' in the dataset"
-                                    : fmt::format("name one of its rows, as in {}.{}", path, b.row->rows.front().id))
+          .help(b.row->rows.empty()
+                    ? "give the row 'values' in the dataset"
+                    : fmt::format("name one of its rows, as in {}.{}", path, b.row->rows.front().id))
           .note("the row is declared here", b.row->span);
       return std::nullopt;
     }
@@ -169,12 +186,18 @@ class Evaluator {
 
   static bool compare(std::strong_ordering order, ast::Comparator comparator) {
     switch (comparator) {
-      case ast::Comparator::ge: return order >= 0;
-      case ast::Comparator::le: return order <= 0;
-      case ast::Comparator::gt: return order > 0;
-      case ast::Comparator::lt: return order < 0;
-      case ast::Comparator::eq: return order == 0;
-      case ast::Comparator::range: return false;  // handled by the caller
+      case ast::Comparator::ge:
+        return order >= 0;
+      case ast::Comparator::le:
+        return order <= 0;
+      case ast::Comparator::gt:
+        return order > 0;
+      case ast::Comparator::lt:
+        return order < 0;
+      case ast::Comparator::eq:
+        return order == 0;
+      case ast::Comparator::range:
+        return false;  // handled by the caller
     }
     return false;
   }
@@ -186,9 +209,10 @@ class Evaluator {
   void warn_percent(const ItemResult& r) {
     if (!r.current || !r.current->value.is_number() || !r.current->value.percent) return;
     if (r.unit == Unit::percent) return;
-    sink_.warning("W0301", r.current->value.span,
-                  fmt::format("'{}' is written as a percentage but '{}' has unit {}", r.current->value.text,
-                              r.id, to_string(r.unit)))
+    sink_
+        .warning("W0301", r.current->value.span,
+                 fmt::format("'{}' is written as a percentage but '{}' has unit {}", r.current->value.text,
+                             r.id, to_string(r.unit)))
         .note(fmt::format("'{}' is declared here", r.id), r.rule_span);
   }
 
@@ -209,7 +233,8 @@ class Evaluator {
       return;
     }
     if (v.kind == Value::Kind::text) {
-      sink_.warning("W0302", v.span, fmt::format("'{}' is text, not a number; '{}' has no value", v.text, r.id));
+      sink_.warning("W0302", v.span,
+                    fmt::format("'{}' is text, not a number; '{}' has no value", v.text, r.id));
       r.verdict = Verdict::no_data;
       return;
     }
@@ -227,8 +252,8 @@ class Evaluator {
       // x against bound * months / 12, compared exactly as x * 12 against bound * months.
       const auto order = Decimal::compare_scaled(x, 12, t.value, months);
       r.verdict = compare(order, t.comparator) ? Verdict::on_track : Verdict::behind;
-      r.reference = t.value.scaled_by(months, 12, std::min(t.value.scale() + 1, Decimal::max_scale))
-                        .value_or(t.value);
+      r.reference =
+          t.value.scaled_by(months, 12, std::min(t.value.scale() + 1, Decimal::max_scale)).value_or(t.value);
       r.reference = r.reference->trimmed(t.value.scale());
       r.gap = x.minus(*r.reference);
       return;
@@ -300,11 +325,13 @@ class Evaluator {
         if (!row) {
           Diagnostic& d = error("E0213", line.span,
                                 fmt::format("unknown row '{}' in dataset table '{}'", line.text, table->id));
-          if (auto best = closest_match(line.text, ids_of(table->rows))) d.help(fmt::format("did you mean '{}'?", *best));
+          if (auto best = closest_match(line.text, ids_of(table->rows)))
+            d.help(fmt::format("did you mean '{}'?", *best));
           continue;
         }
         if (row->values.empty()) {
-          error("E0216", line.span, fmt::format("dataset row '{}.{}' has no figures of its own", table->id, row->id));
+          error("E0216", line.span,
+                fmt::format("dataset row '{}.{}' has no figures of its own", table->id, row->id));
           continue;
         }
         rows.push_back(row);
@@ -320,6 +347,7 @@ class Evaluator {
       r.unit = Unit::tkr;
       r.direction = in.favourable;
       r.budget_id = in.id;
+      r.budget_name = in.name;
       r.data_ref = fmt::format("{}.{}", table->id, row->id);
       r.materiality = in.materiality;
       r.current = observe(*table, *row, *outcome);
@@ -329,9 +357,10 @@ class Evaluator {
       r.trend = trend_of(r.current, r.previous, r.direction);
       judge_budget_line(r);
       if (!line_ids_.emplace(r.id, in.id).second) {
-        error("E0217", in.span,
-              fmt::format("budget line id '{}' is generated twice", r.id))
-            .help("a budget line's id is the budget id, '_' and the row id, and must differ from every other id; rename the budget or the row");
+        error("E0217", in.span, fmt::format("budget line id '{}' is generated twice", r.id))
+            .help(
+                "a budget line's id is the budget id, '_' and the row id, and must differ from every other "
+                "id; rename the budget or the row");
       }
       out.push_back(std::move(r));
     }
@@ -349,7 +378,8 @@ class Evaluator {
     r.reference = budget.number;
     r.deviation = outcome.number.minus(budget.number);
     if (!r.deviation) {
-      sink_.warning("W0304", outcome.span, fmt::format("the deviation of '{}' is too large to compute", r.id));
+      sink_.warning("W0304", outcome.span,
+                    fmt::format("the deviation of '{}' is too large to compute", r.id));
       r.verdict = Verdict::no_data;
       return;
     }
@@ -362,9 +392,10 @@ class Evaluator {
     if (r.reported_deviation && r.reported_deviation->value.is_number()) {
       const Decimal& shown = r.reported_deviation->value.number;
       if (shown != d && shown != d.negated()) {
-        sink_.warning("W0303", r.reported_deviation->value.span,
-                      fmt::format("reported deviation {} differs from outcome − budget = {} for '{}'",
-                                  r.reported_deviation->value.text, d.to_string(), r.id))
+        sink_
+            .warning("W0303", r.reported_deviation->value.span,
+                     fmt::format("reported deviation {} differs from outcome − budget = {} for '{}'",
+                                 r.reported_deviation->value.text, format_sv(d), r.id))
             .note(fmt::format("outcome {} and budget {}", outcome.text, budget.text), outcome.span);
       }
     }
@@ -381,24 +412,36 @@ class Evaluator {
 
 std::string_view to_string(Verdict verdict) {
   switch (verdict) {
-    case Verdict::met: return "met";
-    case Verdict::not_met: return "not_met";
-    case Verdict::on_track: return "on_track";
-    case Verdict::behind: return "behind";
-    case Verdict::no_data: return "no_data";
-    case Verdict::pending: return "pending";
-    case Verdict::not_applicable: return "not_applicable";
-    case Verdict::no_target: return "no_target";
+    case Verdict::met:
+      return "met";
+    case Verdict::not_met:
+      return "not_met";
+    case Verdict::on_track:
+      return "on_track";
+    case Verdict::behind:
+      return "behind";
+    case Verdict::no_data:
+      return "no_data";
+    case Verdict::pending:
+      return "pending";
+    case Verdict::not_applicable:
+      return "not_applicable";
+    case Verdict::no_target:
+      return "no_target";
   }
   return "?";
 }
 
 std::string_view to_string(Trend trend) {
   switch (trend) {
-    case Trend::none: return "none";
-    case Trend::improved: return "improved";
-    case Trend::worsened: return "worsened";
-    case Trend::unchanged: return "unchanged";
+    case Trend::none:
+      return "none";
+    case Trend::improved:
+      return "improved";
+    case Trend::worsened:
+      return "worsened";
+    case Trend::unchanged:
+      return "unchanged";
   }
   return "?";
 }

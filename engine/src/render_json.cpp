@@ -17,24 +17,34 @@ Json number(const std::optional<Decimal>& d) {
 
 std::string_view direction_name(ast::Direction d) {
   switch (d) {
-    case ast::Direction::higher: return "higher";
-    case ast::Direction::lower: return "lower";
-    case ast::Direction::unspecified: break;
+    case ast::Direction::higher:
+      return "higher";
+    case ast::Direction::lower:
+      return "lower";
+    case ast::Direction::unspecified:
+      break;
   }
   return "unspecified";
 }
 
 std::string_view status(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::number: return "number";
-    case Value::Kind::text: return "text";
-    case Value::Kind::absent: break;
+    case Value::Kind::number:
+      return "number";
+    case Value::Kind::text:
+      return "text";
+    case Value::Kind::absent:
+      break;
   }
   switch (v.absence) {
-    case Absence::blank: return "blank";
-    case Absence::no_data: return "no_data";
-    case Absence::not_applicable: return "not_applicable";
-    case Absence::pending: return "pending";
+    case Absence::blank:
+      return "blank";
+    case Absence::no_data:
+      return "no_data";
+    case Absence::not_applicable:
+      return "not_applicable";
+    case Absence::pending:
+      return "pending";
   }
   return "blank";
 }
@@ -69,7 +79,8 @@ class JsonWriter {
     Json j;
     j["id"] = r.id;
     j["kind"] = r.kind == ItemResult::Kind::budget_line ? "budget_line"
-                : r.kind == ItemResult::Kind::breakdown ? "breakdown" : "indicator";
+                : r.kind == ItemResult::Kind::breakdown ? "breakdown"
+                                                        : "indicator";
     j["name"] = r.name;
     if (r.kind != ItemResult::Kind::breakdown) {
       auto [area, area_id] = ancestor(r.group, ast::GroupLevel::area);
@@ -99,8 +110,9 @@ class JsonWriter {
     }
     j["target_upper"] = compare && t.comparator == ast::Comparator::range ? number(t.upper) : Json(nullptr);
     j["target_text"] = t.text ? Json(*t.text) : Json(nullptr);
-    j["target_status"] = t.kind == ast::Target::Kind::compare ? "set"
-                         : t.kind == ast::Target::Kind::pending ? "pending" : "none";
+    j["target_status"] = t.kind == ast::Target::Kind::compare   ? "set"
+                         : t.kind == ast::Target::Kind::pending ? "pending"
+                                                                : "none";
     j["annual"] = t.annual;
     if (t.annual) {
       j["expected"] = number(r.reference);
@@ -112,6 +124,7 @@ class JsonWriter {
     j["previous"] = observation(r.previous);
     if (r.kind == ItemResult::Kind::budget_line) {
       j["budget_id"] = r.budget_id;
+      j["budget_name"] = r.budget_name;
       j["budget"] = observation(r.budget);
       j["deviation"] = number(r.deviation);
       j["reported_deviation"] = observation(r.reported_deviation);
@@ -139,8 +152,8 @@ class JsonWriter {
     Json counts = Json::object();
     for (Verdict v : {Verdict::met, Verdict::not_met, Verdict::on_track, Verdict::behind, Verdict::no_data,
                       Verdict::pending, Verdict::not_applicable, Verdict::no_target}) {
-      counts[std::string(to_string(v))] =
-          std::count_if(results_.items.begin(), results_.items.end(), [&](const ItemResult& r) { return r.verdict == v; });
+      counts[std::string(to_string(v))] = std::count_if(results_.items.begin(), results_.items.end(),
+                                                        [&](const ItemResult& r) { return r.verdict == v; });
     }
     root["summary"] = {{"text", commentary_.overall}, {"counts", counts}};
     Json groups = Json::array();
@@ -169,7 +182,9 @@ class JsonWriter {
     Json deviations = Json::array();
     for (std::size_t i : commentary_.deviations) {
       const ItemResult& r = results_.items[i];
-      deviations.push_back({{"id", r.id}, {"verdict", to_string(r.verdict)}, {"significant", r.significant},
+      deviations.push_back({{"id", r.id},
+                            {"verdict", to_string(r.verdict)},
+                            {"significant", r.significant},
                             {"commentary", commentary_.items[i]}});
     }
     root["significant_deviations"] = std::move(deviations);
@@ -192,11 +207,13 @@ class JsonWriter {
 
 }  // namespace
 
-std::string render_json(const Results& results, const Commentary& commentary,
-                        const SourceManager& sources, const std::vector<Diagnostic>& diagnostics) {
+std::string render_json(const Results& results, const Commentary& commentary, const SourceManager& sources,
+                        const std::vector<Diagnostic>& diagnostics) {
   // Invalid UTF-8 from a user's file is replaced, never thrown on.
-  return JsonWriter(results, commentary, sources).run(diagnostics).dump(2, ' ', false,
-                                                                        Json::error_handler_t::replace) + "\n";
+  return JsonWriter(results, commentary, sources)
+             .run(diagnostics)
+             .dump(2, ' ', false, Json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace attain

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "attain/render.hpp"
@@ -12,12 +14,16 @@ struct Palette {
     if (!on) return "";
     switch (v) {
       case Verdict::met:
-      case Verdict::on_track: return "\x1b[32m";
+      case Verdict::on_track:
+        return "\x1b[32m";
       case Verdict::not_met:
-      case Verdict::behind: return "\x1b[31m";
+      case Verdict::behind:
+        return "\x1b[31m";
       case Verdict::no_data:
-      case Verdict::pending: return "\x1b[33m";
-      default: return "\x1b[2m";
+      case Verdict::pending:
+        return "\x1b[33m";
+      default:
+        return "\x1b[2m";
     }
   }
   std::string_view bold() const { return on ? "\x1b[1m" : ""; }
@@ -27,33 +33,48 @@ struct Palette {
 
 std::string_view symbol(Verdict v) {
   switch (v) {
-    case Verdict::met: return "✓";
-    case Verdict::not_met: return "✗";
-    case Verdict::on_track: return "↗";
-    case Verdict::behind: return "↘";
-    case Verdict::no_data: return "?";
-    case Verdict::pending: return "…";
-    case Verdict::not_applicable: return "–";
-    case Verdict::no_target: return "·";
+    case Verdict::met:
+      return "✓";
+    case Verdict::not_met:
+      return "✗";
+    case Verdict::on_track:
+      return "↗";
+    case Verdict::behind:
+      return "↘";
+    case Verdict::no_data:
+      return "?";
+    case Verdict::pending:
+      return "…";
+    case Verdict::not_applicable:
+      return "–";
+    case Verdict::no_target:
+      return "·";
   }
   return " ";
 }
 
 std::string_view arrow(Trend t) {
   switch (t) {
-    case Trend::improved: return "▲";
-    case Trend::worsened: return "▼";
-    case Trend::unchanged: return "=";
-    case Trend::none: return " ";
+    case Trend::improved:
+      return "▲";
+    case Trend::worsened:
+      return "▼";
+    case Trend::unchanged:
+      return "=";
+    case Trend::none:
+      return " ";
   }
   return " ";
 }
 
 std::string_view level_label(ast::GroupLevel level) {
   switch (level) {
-    case ast::GroupLevel::area: return "Målområde";
-    case ast::GroupLevel::goal: return "Kommunövergripande mål";
-    case ast::GroupLevel::objective: return "Mål";
+    case ast::GroupLevel::area:
+      return "Målområde";
+    case ast::GroupLevel::goal:
+      return "Kommunövergripande mål";
+    case ast::GroupLevel::objective:
+      return "Mål";
   }
   return "";
 }
@@ -75,7 +96,8 @@ std::string clean(std::string_view text) {
 }
 
 std::string reference_text(const ItemResult& r) {
-  if (r.kind == ItemResult::Kind::budget_line) return r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "";
+  if (r.kind == ItemResult::Kind::budget_line)
+    return r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "";
   return format_target(r.target, r.unit);
 }
 
@@ -105,20 +127,41 @@ class TextWriter {
   void line(const ItemResult& r, const std::string& indent, std::string_view name_override = {}) {
     const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
     const std::string marker = r.kind == ItemResult::Kind::budget_line && r.significant ? "!" : " ";
-    out_ += fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict), symbol(r.verdict),
-                        verdict_label(r.verdict), p_.reset(), value, reference_text(r), arrow(r.trend), marker,
-                        clean(name_override.empty() ? std::string_view(r.name) : name_override));
+    out_ +=
+        fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict), symbol(r.verdict),
+                    verdict_label(r.verdict), p_.reset(), value, reference_text(r), arrow(r.trend), marker,
+                    clean(name_override.empty() ? std::string_view(r.name) : name_override));
+  }
+
+  // Areas and objectives get a summary line; a goal only when it holds more than one
+  // objective or items of its own, where its summary says something its child does not.
+  bool summarised(std::size_t g) const {
+    if (results_.groups[g].level != ast::GroupLevel::goal) return true;
+    std::size_t children = 0;
+    for (const Group& other : results_.groups) children += other.parent == g ? 1 : 0;
+    const bool direct = std::any_of(results_.items.begin(), results_.items.end(),
+                                    [&](const ItemResult& r) { return r.group == g; });
+    return children > 1 || direct;
   }
 
   void group(std::size_t g) {
     const Group& grp = results_.groups[g];
     const std::string indent(2 * depth(results_, g), ' ');
-    out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level), clean(grp.name), p_.reset());
-    const std::string& summary = commentary_.groups[g];
-    out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(summary.substr(summary.find(": ") + 2)), p_.reset());
+    out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level), clean(grp.name),
+                        p_.reset());
+    if (summarised(g)) {
+      const std::string& summary = commentary_.groups[g];
+      out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(summary.substr(summary.find(": ") + 2)),
+                          p_.reset());
+    }
+    std::string_view budget;
     for (std::size_t i = 0; i < results_.items.size(); ++i) {
       const ItemResult& r = results_.items[i];
       if (r.group != g) continue;
+      if (r.kind == ItemResult::Kind::budget_line && r.budget_id != budget) {
+        out_ += fmt::format("{}  {}{}{}\n", indent, p_.bold(), clean(r.budget_name), p_.reset());
+      }
+      budget = r.kind == ItemResult::Kind::budget_line ? std::string_view(r.budget_id) : std::string_view();
       line(r, indent + "  ");
       out_ += fmt::format("{}      {}{}{}\n", indent, p_.dim(), clean(commentary_.items[i]), p_.reset());
       for (const ItemResult& b : r.breakdowns) line(b, indent + "      ", "  " + b.name);
@@ -133,7 +176,8 @@ class TextWriter {
     }
     for (std::size_t i : commentary_.deviations) {
       const ItemResult& r = results_.items[i];
-      out_ += fmt::format("  {}{}{} {}\n", p_.paint(r.verdict), symbol(r.verdict), p_.reset(), clean(commentary_.items[i]));
+      out_ += fmt::format("  {}{}{} {}\n", p_.paint(r.verdict), symbol(r.verdict), p_.reset(),
+                          clean(commentary_.items[i]));
     }
   }
 
@@ -145,8 +189,7 @@ class TextWriter {
 
 }  // namespace
 
-std::string render_text(const Results& results, const Commentary& commentary,
-                        const RenderOptions& options) {
+std::string render_text(const Results& results, const Commentary& commentary, const RenderOptions& options) {
   return TextWriter(results, commentary, options).run();
 }
 

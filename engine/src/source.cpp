@@ -1,15 +1,15 @@
 #include "attain/source.hpp"
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <cstdio>
-#include <filesystem>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -44,8 +44,8 @@ std::uint32_t SourceFile::offset_of(std::uint32_t line0, std::uint32_t byte_colu
 std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::uint32_t begin = line_starts_[line - 1];
-  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                                 : static_cast<std::uint32_t>(text_.size());
+  std::uint32_t end =
+      line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
   if (end > begin && text_[end - 1] == '\r') --end;
   return std::string_view(text_).substr(begin, end - begin);
 }
@@ -113,8 +113,10 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   while (ok && written < text.size()) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false;
-    else written += static_cast<std::size_t>(n);
+    if (n <= 0)
+      ok = false;
+    else
+      written += static_cast<std::size_t>(n);
   }
   if (ok && ::fsync(fd) != 0) ok = false;
   if (!ok) error = std::strerror(errno);

@@ -24,8 +24,7 @@ i128 rescale(std::int64_t units, int from, int to) {
 }
 
 bool fits(i128 v) {
-  return v >= std::numeric_limits<std::int64_t>::min() &&
-         v <= std::numeric_limits<std::int64_t>::max();
+  return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
 }
 
 std::strong_ordering compare_i128(i128 a, i128 b) {
@@ -57,14 +56,15 @@ std::optional<Decimal> Decimal::minus(const Decimal& other) const {
   return plus(other.negated());
 }
 
-std::optional<Decimal> Decimal::scaled_by(std::int64_t numerator, std::int64_t denominator,
-                                          int scale) const {
+std::optional<Decimal> Decimal::scaled_by(std::int64_t numerator, std::int64_t denominator, int scale) const {
   assert(denominator > 0 && scale >= 0 && scale <= max_scale);
   // units * 10^(scale - scale_) * numerator / denominator, rounded half away from zero.
   i128 n = static_cast<i128>(units_) * numerator;
   i128 d = denominator;
-  if (scale >= scale_) n *= powers_of_ten[static_cast<std::size_t>(scale - scale_)];
-  else d *= powers_of_ten[static_cast<std::size_t>(scale_ - scale)];
+  if (scale >= scale_)
+    n *= powers_of_ten[static_cast<std::size_t>(scale - scale_)];
+  else
+    d *= powers_of_ten[static_cast<std::size_t>(scale_ - scale)];
   i128 q = n / d;
   const i128 r = n % d;
   if (2 * (r < 0 ? -r : r) >= d) q += (n < 0 ? -1 : 1);
@@ -114,9 +114,9 @@ namespace {
 // Length of a digit-group separator at `text[i]`, or 0.
 std::size_t group_separator(std::string_view text, std::size_t i) {
   if (text[i] == ' ') return 1;
-  if (text.substr(i, 2) == "\xC2\xA0") return 2;        // no-break space
-  if (text.substr(i, 3) == "\xE2\x80\x89") return 3;    // thin space
-  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;    // narrow no-break space
+  if (text.substr(i, 2) == "\xC2\xA0") return 2;      // no-break space
+  if (text.substr(i, 3) == "\xE2\x80\x89") return 3;  // thin space
+  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;  // narrow no-break space
   return 0;
 }
 
@@ -128,19 +128,27 @@ std::size_t minus_sign(std::string_view text) {
   return 0;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Strips spaces, tabs and no-break spaces around a cell.
 std::string_view trim(std::string_view text) {
   for (;;) {
-    if (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    else if (text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);
-    else break;
+    if (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+      text.remove_prefix(1);
+    else if (text.substr(0, 2) == "\xC2\xA0")
+      text.remove_prefix(2);
+    else
+      break;
   }
   for (;;) {
-    if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    else if (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0") text.remove_suffix(2);
-    else break;
+    if (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+      text.remove_suffix(1);
+    else if (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0")
+      text.remove_suffix(2);
+    else
+      break;
   }
   return text;
 }
@@ -202,8 +210,7 @@ NumberReading read_number(std::string_view input) {
     out.error = "digit groups must have three digits, as in 62 500";
     return out;
   }
-  if (i < text.size() && (text[i] == ',' || text[i] == '.') && i + 1 < text.size() &&
-      is_digit(text[i + 1])) {
+  if (i < text.size() && (text[i] == ',' || text[i] == '.') && i + 1 < text.size() && is_digit(text[i + 1])) {
     ++i;
     while (i < text.size() && is_digit(text[i])) {
       if (scale == Decimal::max_scale) {
@@ -224,8 +231,10 @@ NumberReading read_number(std::string_view input) {
   }
   if (i != text.size()) {
     const char c = text[i];
-    if (c == ',' || c == '.') out.error = fmt::format("unexpected '{}' after the number", c);
-    else out.error = "unexpected text after the number";
+    if (c == ',' || c == '.')
+      out.error = fmt::format("unexpected '{}' after the number", c);
+    else
+      out.error = "unexpected text after the number";
     return out;
   }
   if (overflow) {
@@ -239,10 +248,14 @@ NumberReading read_number(std::string_view input) {
 
 std::string_view absence_marker(Absence absence) {
   switch (absence) {
-    case Absence::blank: return "";
-    case Absence::no_data: return "I.U.";
-    case Absence::not_applicable: return "N/A";
-    case Absence::pending: return "Q";
+    case Absence::blank:
+      return "";
+    case Absence::no_data:
+      return "I.U.";
+    case Absence::not_applicable:
+      return "N/A";
+    case Absence::pending:
+      return "Q";
   }
   return "";
 }

@@ -30,8 +30,8 @@ struct Target {
   enum class Kind { none, pending, compare };
   Kind kind = Kind::none;
   Comparator comparator = Comparator::ge;
-  Decimal value;     // the bound; the lower bound of a range
-  Decimal upper;     // the upper bound of a range
+  Decimal value;  // the bound; the lower bound of a range
+  Decimal upper;  // the upper bound of a range
   Span value_span;
   bool annual = false;
   std::optional<std::string> text;  // display text: "Nollresultat", "Q3"
@@ -57,7 +57,7 @@ struct Property {
 struct Indicator {
   Name id;
   std::string name;
-  Span span;  // the keyword through the closing brace
+  Span span;                          // the keyword through the closing brace
   std::vector<Property<Name>> units;  // every `unit` line: the checker reports repeats
   std::vector<Property<Direction>> directions;
   std::vector<Property<Reference>> data;
@@ -98,6 +98,6 @@ struct RuleFile {
 };
 
 std::string_view to_string(Comparator comparator);  // ">=", "<=", ">", "<", "=", ".."
-std::string_view to_string(GroupLevel level);        // "area", "goal", "objective"
+std::string_view to_string(GroupLevel level);       // "area", "goal", "objective"
 
 }  // namespace attain::ast

@@ -43,8 +43,8 @@ struct Indicator {
   ast::Direction direction = ast::Direction::unspecified;
   bool direction_inferred = false;  // taken from the target's comparator
   ast::Reference data;
-  ast::Target target;               // kind none when no target is stated
-  bool cumulative = false;          // a year-to-date sum (explicit, or implied by `annual`)
+  ast::Target target;       // kind none when no target is stated
+  bool cumulative = false;  // a year-to-date sum (explicit, or implied by `annual`)
   std::vector<Breakdown> breakdowns;
 };
 
@@ -77,7 +77,9 @@ struct RuleSet {
 };
 
 // Checks the parsed files together (ids must be unique across all of them) and builds
-// the rule set. Reports every problem found (E02xx) and returns nullopt if any is an error.
-std::optional<RuleSet> check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink);
+// the rule set. Reports every problem found (E02xx). The set is always returned so that
+// later stages can report their own errors too, but after an error it is incomplete:
+// the caller must not present results computed from it.
+RuleSet check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink);
 
 }  // namespace attain

@@ -15,7 +15,7 @@ namespace attain {
 // "2019" is the full year 2019; "2020-03" is the year to date through March 2020.
 struct Period {
   int year = 0;
-  int month = 12;          // the last month covered
+  int month = 12;  // the last month covered
   bool full_year = true;
   int months() const { return month; }  // months covered from January
   std::string to_string() const;        // "2019", "2020-03"
@@ -39,9 +39,9 @@ struct Column {
 struct Row {
   std::string id;
   std::string label;
-  Span span;                   // the row's key
-  std::vector<Value> values;   // one per column; empty for a header row without figures
-  std::vector<Row> rows;       // breakdowns and "varav" rows
+  Span span;                  // the row's key
+  std::vector<Value> values;  // one per column; empty for a header row without figures
+  std::vector<Row> rows;      // breakdowns and "varav" rows
 };
 
 struct Table {

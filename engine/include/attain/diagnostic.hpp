@@ -51,12 +51,10 @@ class DiagnosticSink {
 //      12 |     data sjukfranvaro.totl
 //         |          ^~~~~~~~~~~~~~~~~
 //         = help: did you mean 'sjukfranvaro.total'?
-std::string render_diagnostic(const Diagnostic& diagnostic, const SourceManager& sources,
-                              bool color);
+std::string render_diagnostic(const Diagnostic& diagnostic, const SourceManager& sources, bool color);
 
 // The closest candidate to `word` by edit distance, if it is close enough to be a
 // plausible misspelling.
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates);
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace attain

@@ -32,13 +32,13 @@ struct ItemResult {
   Kind kind = Kind::indicator;
   std::string id;
   std::string name;
-  Span rule_span;          // the indicator, budget or breakdown declaration
-  std::size_t group = 0;   // index into Results::groups
+  Span rule_span;         // the indicator, budget or breakdown declaration
+  std::size_t group = 0;  // index into Results::groups
   Unit unit = Unit::number;
   ast::Direction direction = ast::Direction::unspecified;
-  std::string data_ref;    // "table.row" or "table.row@column", as resolved
+  std::string data_ref;  // "table.row" or "table.row@column", as resolved
 
-  ast::Target target;      // kind none for budget lines
+  ast::Target target;  // kind none for budget lines
   std::optional<Observation> current;
   std::optional<Observation> previous;
   Verdict verdict = Verdict::no_data;
@@ -46,25 +46,26 @@ struct ItemResult {
 
   // Compared against: the target bound, or for annual targets the pro-rated expectation.
   std::optional<Decimal> reference;
-  std::optional<Decimal> gap;          // current - reference (0 inside a range)
-  int months_elapsed = 12;             // for annual targets
+  std::optional<Decimal> gap;  // current - reference (0 inside a range)
+  int months_elapsed = 12;     // for annual targets
 
   // Budget lines: outcome is `current`.
   std::optional<Observation> budget;
   std::optional<Observation> reported_deviation;
-  std::optional<Decimal> deviation;    // outcome - budget
+  std::optional<Decimal> deviation;  // outcome - budget
   std::optional<Decimal> materiality;
   bool significant = false;
-  bool favourable = true;              // the deviation's sign is the good one (or zero)
-  std::string budget_id;               // the budget block a line comes from
+  bool favourable = true;  // the deviation's sign is the good one (or zero)
+  std::string budget_id;   // the budget block a line comes from
+  std::string budget_name;
 
   std::vector<ItemResult> breakdowns;
 };
 
 struct Results {
   ReportInfo report;
-  std::vector<Group> groups;       // as in the rule set
-  std::vector<ItemResult> items;   // in rule order; each budget expands to its lines
+  std::vector<Group> groups;      // as in the rule set
+  std::vector<ItemResult> items;  // in rule order; each budget expands to its lines
 };
 
 // Evaluates the rule set against the dataset. Reference errors are reported (E02xx) and

@@ -16,7 +16,7 @@ std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink&
 // Collects the rule files named on the command line: a file is taken as is, a directory
 // contributes every `*.rules` below it, sorted by path so the order is stable. Unreadable
 // paths are reported (E0001) and skipped. Every file read is added to `sources`.
-std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths,
-                                               SourceManager& sources, DiagnosticSink& sink);
+std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths, SourceManager& sources,
+                                               DiagnosticSink& sink);
 
 }  // namespace attain

@@ -18,12 +18,11 @@ struct RenderOptions {
 
 // The terminal report: grouped by area, goal and objective, one aligned line per
 // indicator with a verdict symbol, then its commentary; "Väsentliga avvikelser" last.
-std::string render_text(const Results& results, const Commentary& commentary,
-                        const RenderOptions& options);
+std::string render_text(const Results& results, const Commentary& commentary, const RenderOptions& options);
 
 // The JSON report (schema "attain/results/v1"). `diagnostics` are the warnings of the
 // run, included so machine readers see them too.
-std::string render_json(const Results& results, const Commentary& commentary,
-                        const SourceManager& sources, const std::vector<Diagnostic>& diagnostics);
+std::string render_json(const Results& results, const Commentary& commentary, const SourceManager& sources,
+                        const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace attain

@@ -37,8 +37,7 @@ class Decimal {
   Decimal abs() const { return units_ < 0 ? negated() : *this; }
   // this * numerator / denominator rounded half away from zero to `scale` decimals;
   // nullopt on overflow. Used for pro-rating annual targets.
-  std::optional<Decimal> scaled_by(std::int64_t numerator, std::int64_t denominator,
-                                   int scale) const;
+  std::optional<Decimal> scaled_by(std::int64_t numerator, std::int64_t denominator, int scale) const;
   // Compares this * a with other * b exactly (pro-rating without rounding).
   static std::strong_ordering compare_scaled(const Decimal& x, std::int64_t a, const Decimal& y,
                                              std::int64_t b);
@@ -84,7 +83,7 @@ struct Value {
   Decimal number;
   bool percent = false;  // written with '%'
   Absence absence = Absence::blank;
-  std::string text;      // the cell exactly as written (trimmed), for the audit trail
+  std::string text;  // the cell exactly as written (trimmed), for the audit trail
   Span span;
 
   bool is_number() const { return kind == Kind::number; }
