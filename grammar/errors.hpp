@@ -19,7 +19,7 @@ struct SyntaxError {
 // clang-format off
 inline constexpr SyntaxError syntax_errors[] = {
   {"E0101", "expected 'area' at the top level of a rule file", "area"},
-  {"E0102", "expected an id (letters, digits and _, starting with a letter)", ""},
+  {"E0102", "expected an id (letters, digits and _, not starting with a digit)", ""},
   {"E0103", "expected a display name in double quotes", ""},
   {"E0104", "expected '{' to open the block", ""},
   {"E0105", "expected 'goal', 'objective', 'indicator', 'budget' or '}' in the area", "goal objective indicator budget"},

@@ -68,19 +68,10 @@ class Run {
       (is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
     }
     if (dataset_paths.size() != 1) {
-      return usage(dataset_paths.empty() ? "no dataset given: name one .yaml file after the rules"
+      return usage(dataset_paths.empty() ? "no dataset given: name one .yaml file"
                                          : "more than one dataset given: name exactly one .yaml file");
     }
-    if (rule_paths.empty()) return usage("no rules given: name a directory of .rules files or .rule files");
-    if (!options_.output.empty()) {
-      for (const std::string& input : options_.inputs) {
-        std::error_code ec;
-        if (std::filesystem::equivalent(input, options_.output, ec)) {
-          return usage(fmt::format("refusing to write the report over the input '{}'", input));
-        }
-      }
-    }
-
+    if (rule_paths.empty()) return usage("no rules given: name .rules files or a directory of them");
     // Rules: every file is parsed even when an earlier one has errors.
     std::vector<attain::ast::RuleFile> parsed;
     for (const attain::SourceFile* file : attain::load_rule_files(rule_paths, sources_, sink_)) {
@@ -125,6 +116,14 @@ class Run {
         return output_error;
       }
       return success;
+    }
+    // Never write over a file this run read, named directly or found in a directory.
+    for (attain::FileId id = 0; id < sources_.size(); ++id) {
+      const std::string& input = sources_.file(id).path();
+      std::error_code ec;
+      if (std::filesystem::equivalent(input, options_.output, ec)) {
+        return usage(fmt::format("refusing to write the report over the input '{}'", input));
+      }
     }
     std::string error;
     if (!attain::write_file_atomically(options_.output, report, error)) {
@@ -185,9 +184,12 @@ int main(int argc, char** argv) {
         "Documentation: docs/cli.md");
     try {
       app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
     } catch (const CLI::ParseError& e) {
-      const int code = app.exit(e);
-      return code == 0 ? success : usage_error;
+      return usage(e.what());
     }
     return Run(options)();
   } catch (const std::exception& e) {

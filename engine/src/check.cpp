@@ -125,7 +125,6 @@ class Checker {
         default:
           break;
       }
-      out.direction_inferred = out.direction != ast::Direction::unspecified;
     }
 
     std::map<std::string, Span> breakdown_ids;

@@ -53,9 +53,9 @@ std::string gap_text(const Decimal& gap, Unit unit) {
 std::string bound_text(const ast::Target& t, Unit unit) {
   switch (t.comparator) {
     case ast::Comparator::gt:
-      return "över " + format_value(t.value, unit);
+      return "(över " + format_value(t.value, unit) + ")";
     case ast::Comparator::lt:
-      return "under " + format_value(t.value, unit);
+      return "(under " + format_value(t.value, unit) + ")";
     case ast::Comparator::range:
       return fmt::format("{}–{}", format_sv(t.value), format_value(t.upper, unit));
     default:
@@ -178,7 +178,9 @@ std::string indicator_sentence(const ItemResult& r) {
     case Verdict::not_met: {
       const Decimal& gap = *r.gap;
       std::string s;
-      if (gap.is_zero()) {
+      if (gap.is_zero() && r.verdict == Verdict::not_met) {  // on the bound of > or <
+        s = fmt::format("{}: {} ligger precis på gränsen för {}", r.name, value, target_phrase(t, r.unit));
+      } else if (gap.is_zero()) {
         s = fmt::format("{}: {} {} {}", r.name, value,
                         t.comparator == ast::Comparator::range ? "ligger inom" : "når",
                         target_phrase(t, r.unit));

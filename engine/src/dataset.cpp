@@ -150,7 +150,9 @@ class Loader {
     const std::string& id = key.Scalar();
     if (valid_id(id)) return id;
     error("E0307", span(key), fmt::format("'{}' is not a valid {} id", id, what))
-        .help("ids use letters, digits and _, start with a letter, and have no å, ä or ö (write a, a, o)");
+        .help(
+            "ids use the letters a-z, digits and _, do not start with a digit, and have no å, ä or ö (write "
+            "a, a, o)");
     return std::nullopt;
   }
 
@@ -177,28 +179,40 @@ class Loader {
     }
   }
 
+  // Calls f(id, key span, value) for each entry of a map keyed by ids (tables, rows),
+  // reporting keys that are not valid ids or that repeat.
+  template <typename F>
+  void for_each_entry(const YAML::Node& map, std::string_view what, F&& f) {
+    std::map<std::string, Span> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error("E0304", span(it->first), fmt::format("a {} id must be a plain name", what));
+        continue;
+      }
+      auto id = id_of(it->first, what);
+      if (!id) continue;
+      auto [first, inserted] = seen.emplace(*id, span(it->first));
+      if (!inserted) {
+        error("E0306", span(it->first), fmt::format("duplicate {} '{}'", what, *id))
+            .note("first given here", first->second);
+        continue;
+      }
+      f(*id, span(it->first), it->second);
+    }
+  }
+
   void load_tables(const YAML::Node& node, std::vector<Table>& tables) {
     if (!node.IsMap()) {
       error("E0304", span(node), "'tables' must be a map from table id to table");
       return;
     }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (!it->first.IsScalar()) {
-        error("E0304", span(it->first), "a table id must be a plain name");
-        continue;
-      }
-      auto id = id_of(it->first, "table");
-      if (!id) continue;
-      if (std::any_of(tables.begin(), tables.end(), [&](const Table& t) { return t.id == *id; })) {
-        error("E0306", span(it->first), fmt::format("duplicate table '{}'", *id));
-        continue;
-      }
+    for_each_entry(node, "table", [&](const std::string& id, Span key, const YAML::Node& body) {
       Table table;
-      table.id = *id;
-      table.span = span(it->first);
-      load_table(it->second, table);
+      table.id = id;
+      table.span = key;
+      load_table(body, table);
       tables.push_back(std::move(table));
-    }
+    });
   }
 
   void load_table(const YAML::Node& node, Table& table) {
@@ -263,24 +277,13 @@ class Loader {
       error("E0304", span(node), "'rows' must be a map from row id to row");
       return;
     }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (!it->first.IsScalar()) {
-        error("E0304", span(it->first), "a row id must be a plain name");
-        continue;
-      }
-      auto id = id_of(it->first, "row");
-      if (!id) continue;
-      if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.id == *id; })) {
-        error("E0306", span(it->first), fmt::format("duplicate row '{}'", *id));
-        continue;
-      }
+    for_each_entry(node, "row", [&](const std::string& id, Span key, const YAML::Node& body) {
       Row row;
-      row.id = *id;
-      row.span = span(it->first);
-      const YAML::Node& body = it->second;
+      row.id = id;
+      row.span = key;
       if (!body.IsMap()) {
         error("E0304", span(body), fmt::format("row '{}' must be a map with label and values", row.id));
-        continue;
+        return;
       }
       Fields f = map_fields(body, {"label", "values", "rows"});
       if (auto v = field(f, "label")) row.label = scalar(*v, "'label'").value_or("");
@@ -288,7 +291,7 @@ class Loader {
       if (auto v = field(f, "values")) load_values(*v, table, row);
       if (auto v = field(f, "rows")) load_rows(*v, table, row.rows);
       rows.push_back(std::move(row));
-    }
+    });
   }
 
   void load_values(const YAML::Node& node, const Table& table, Row& row) {

@@ -56,23 +56,6 @@ std::size_t code_points(std::string_view text) {
       text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// Replaces tabs and control characters so the caret line stays aligned and nothing
-// from a user's file can drive the terminal.
-std::string printable(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (char c : line) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\t')
-      out += ' ';
-    else if (u < 0x20 || u == 0x7f)
-      out += '?';
-    else
-      out += c;
-  }
-  return out;
-}
-
 // Right-aligned line-number gutter, as wide as five columns or the number plus one.
 std::size_t gutter_width_for(std::uint32_t line) {
   return std::max<std::size_t>(5, std::to_string(line).size() + 1);
@@ -89,7 +72,7 @@ void render_excerpt(std::string& out, const SourceFile& file, Span span, const S
   const std::size_t to = std::min<std::size_t>(std::max(span.end, span.begin) - line_begin, line.size());
   std::size_t width = to > from ? code_points(line.substr(from, to - from)) : 0;
   if (width == 0) width = 1;
-  out += fmt::format("{}{:>{}} |{} {}\n", s.cyan(), start.line, gutter, s.reset(), printable(line));
+  out += fmt::format("{}{:>{}} |{} {}\n", s.cyan(), start.line, gutter, s.reset(), terminal_safe(line));
   out +=
       fmt::format("{}{:>{}} |{} {}{}^{}{}\n", s.cyan(), "", gutter, s.reset(),
                   std::string(start.column - 1, ' '), marker_colour, std::string(width - 1, '~'), s.reset());
@@ -108,7 +91,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
   else if (d.path)
     where = *d.path + ": ";
   out += fmt::format("{}{}{}{}[{}]:{} {}{}{}\n", s.bold(), where, colour, is_error ? "error" : "warning",
-                     d.code, s.reset(), s.bold(), printable(d.message), s.reset());
+                     d.code, s.reset(), s.bold(), terminal_safe(d.message), s.reset());
   std::size_t gutter = 5;
   if (d.span) {
     const SourceFile& file = sources.file(d.span->file);
@@ -119,11 +102,11 @@ std::string render_diagnostic(const Diagnostic& d, const SourceManager& sources,
     const std::string_view kind = n.kind == DiagnosticNote::Kind::help ? "help" : "note";
     if (n.span) {
       out += fmt::format("{}: {}{}:{} {}\n", sources.location(*n.span), s.green(), kind, s.reset(),
-                         printable(n.message));
+                         terminal_safe(n.message));
       render_excerpt(out, sources.file(n.span->file), *n.span, s, s.green());
     } else {
       out += fmt::format("{}{} ={} {}{}:{} {}\n", std::string(gutter, ' '), s.cyan(), s.reset(), s.green(),
-                         kind, s.reset(), printable(n.message));
+                         kind, s.reset(), terminal_safe(n.message));
     }
   }
   return out;

@@ -30,9 +30,10 @@ class Evaluator {
   Evaluator(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink)
       : rules_(rules), data_(dataset), sink_(sink) {
     // Generated budget-line ids must not collide with any declared id.
-    for (const Group& g : rules.groups) line_ids_.emplace(g.id, g.id);
-    for (const Indicator& i : rules.indicators) line_ids_.emplace(i.id, i.id);
-    for (const Budget& b : rules.budgets) line_ids_.emplace(b.id, b.id);
+    for (const Group& g : rules.groups)
+      ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
+    for (const Indicator& i : rules.indicators) ids_.emplace(i.id, fmt::format("indicator '{}'", i.id));
+    for (const Budget& b : rules.budgets) ids_.emplace(b.id, fmt::format("budget '{}'", b.id));
   }
 
   std::optional<Results> run() {
@@ -89,6 +90,29 @@ class Evaluator {
     return std::nullopt;
   }
 
+  // E0213 for a row id not among `rows` (the rows of table `path`, or of row `path`).
+  void unknown_row(const ast::Name& name, const std::vector<Row>& rows, const std::string& path,
+                   bool in_table) {
+    Diagnostic& d = error(
+        "E0213", name.span,
+        fmt::format("unknown row '{}' in dataset {} '{}'", name.text, in_table ? "table" : "row", path));
+    if (auto best = closest_match(name.text, ids_of(rows))) {
+      d.help(fmt::format("did you mean '{}.{}'?", path, *best));
+    } else if (!rows.empty()) {
+      d.help(fmt::format("rows here are: {}", fmt::join(ids_of(rows), ", ")));
+    } else {
+      d.help(fmt::format("'{}' has no rows under it", path));
+    }
+  }
+
+  // E0216 for a reference to a header row that has no figures.
+  void no_figures(Span where, const Row& row, const std::string& path) {
+    error("E0216", where, fmt::format("dataset row '{}' has no figures of its own", path))
+        .help(row.rows.empty() ? "give the row 'values' in the dataset"
+                               : fmt::format("name one of its rows, as in {}.{}", path, row.rows.front().id))
+        .note("the row is declared here", row.span);
+  }
+
   // The actual column for the report period, and the latest earlier actual column (of
   // the same length when the values accumulate over the year).
   bool period_columns(const Table& table, bool cumulative, Binding& b, Span where) {
@@ -137,13 +161,7 @@ class Evaluator {
       const ast::Name& part = ref.path[i];
       auto it = std::find_if(rows->begin(), rows->end(), [&](const Row& r) { return r.id == part.text; });
       if (it == rows->end()) {
-        Diagnostic& d =
-            error("E0213", part.span, fmt::format("unknown row '{}' in dataset table '{}'", part.text, path));
-        if (auto best = closest_match(part.text, ids_of(*rows))) {
-          d.help(fmt::format("did you mean '{}.{}'?", path, *best));
-        } else if (!rows->empty()) {
-          d.help(fmt::format("rows here are: {}", fmt::join(ids_of(*rows), ", ")));
-        }
+        unknown_row(part, *rows, path, i == 1);
         return std::nullopt;
       }
       b.row = &*it;
@@ -151,11 +169,7 @@ class Evaluator {
       rows = &it->rows;
     }
     if (b.row->values.empty()) {
-      error("E0216", ref.span, fmt::format("dataset row '{}' has no figures of its own", path))
-          .help(b.row->rows.empty()
-                    ? "give the row 'values' in the dataset"
-                    : fmt::format("name one of its rows, as in {}.{}", path, b.row->rows.front().id))
-          .note("the row is declared here", b.row->span);
+      no_figures(ref.span, *b.row, path);
       return std::nullopt;
     }
     if (ref.column) {
@@ -216,6 +230,18 @@ class Evaluator {
         .note(fmt::format("'{}' is declared here", r.id), r.rule_span);
   }
 
+  // bound * months / 12 for display: exact when a finite decimal is (220 000 * 3/12 = 55 000,
+  // 1 * 3/12 = 0,25), otherwise rounded two decimals finer than the value.
+  static Decimal pro_rated(const Decimal& bound, int months, int value_scale) {
+    for (int scale = bound.scale(); scale <= Decimal::max_scale; ++scale) {
+      auto exact = bound.scaled_by(months, 12, scale);
+      if (exact && Decimal::compare_scaled(*exact, 12, bound, months) == 0)
+        return exact->trimmed(bound.scale());
+    }
+    const int scale = std::min(std::max(bound.scale(), value_scale) + 2, Decimal::max_scale);
+    return bound.scaled_by(months, 12, scale).value_or(bound);
+  }
+
   // The verdict of one value against the target, filling reference and gap.
   void judge(ItemResult& r) {
     const ast::Target& t = r.target;
@@ -227,6 +253,7 @@ class Evaluator {
       r.verdict = Verdict::no_target;
       return;
     }
+    if (t.annual) r.months_elapsed = data_.report.period.months();
     const Value& v = r.current->value;
     if (v.kind == Value::Kind::absent) {
       r.verdict = absent_verdict(v);
@@ -247,14 +274,11 @@ class Evaluator {
       return;
     }
     if (t.annual) {
-      const int months = data_.report.period.months();
-      r.months_elapsed = months;
+      const int months = r.months_elapsed;
       // x against bound * months / 12, compared exactly as x * 12 against bound * months.
       const auto order = Decimal::compare_scaled(x, 12, t.value, months);
       r.verdict = compare(order, t.comparator) ? Verdict::on_track : Verdict::behind;
-      r.reference =
-          t.value.scaled_by(months, 12, std::min(t.value.scale() + 1, Decimal::max_scale)).value_or(t.value);
-      r.reference = r.reference->trimmed(t.value.scale());
+      r.reference = pro_rated(t.value, months, x.scale());
       r.gap = x.minus(*r.reference);
       return;
     }
@@ -263,33 +287,32 @@ class Evaluator {
     r.gap = x.minus(t.value);
   }
 
-  std::optional<ItemResult> indicator(const Indicator& in) {
+  // A result for an indicator or one of its breakdown rows, before it is bound.
+  static ItemResult start(ItemResult::Kind kind, const Indicator& in, const std::string& id,
+                          const std::string& name, Span span) {
     ItemResult r;
-    r.kind = ItemResult::Kind::indicator;
-    r.id = in.id;
-    r.name = in.name;
-    r.rule_span = in.span;
+    r.kind = kind;
+    r.id = id;
+    r.name = name;
+    r.rule_span = span;
     r.group = in.group;
     r.unit = in.unit;
     r.direction = in.direction;
     r.target = in.target;
+    return r;
+  }
+
+  std::optional<ItemResult> indicator(const Indicator& in) {
+    ItemResult r = start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
     auto b = bind(in.data, in.cumulative);
     if (!b) return std::nullopt;
     fill(r, *b);
     for (const Breakdown& bd : in.breakdowns) {
-      ItemResult sub;
-      sub.kind = ItemResult::Kind::breakdown;
-      sub.id = bd.id;
-      sub.name = bd.name;
-      sub.rule_span = bd.span;
-      sub.group = in.group;
-      sub.unit = in.unit;
-      sub.direction = in.direction;
-      sub.target = in.target;
-      auto sb = bind(bd.data, in.cumulative);
-      if (!sb) continue;
-      fill(sub, *sb);
-      r.breakdowns.push_back(std::move(sub));
+      ItemResult sub = start(ItemResult::Kind::breakdown, in, bd.id, bd.name, bd.span);
+      if (auto sb = bind(bd.data, in.cumulative)) {
+        fill(sub, *sb);
+        r.breakdowns.push_back(std::move(sub));
+      }
     }
     return r;
   }
@@ -323,18 +346,12 @@ class Evaluator {
       for (const ast::Name& line : in.lines) {
         const Row* row = table->row(line.text);
         if (!row) {
-          Diagnostic& d = error("E0213", line.span,
-                                fmt::format("unknown row '{}' in dataset table '{}'", line.text, table->id));
-          if (auto best = closest_match(line.text, ids_of(table->rows)))
-            d.help(fmt::format("did you mean '{}'?", *best));
-          continue;
+          unknown_row(line, table->rows, table->id, true);
+        } else if (row->values.empty()) {
+          no_figures(line.span, *row, table->id + "." + row->id);
+        } else if (std::find(rows.begin(), rows.end(), row) == rows.end()) {  // E0210 reports repeats
+          rows.push_back(row);
         }
-        if (row->values.empty()) {
-          error("E0216", line.span,
-                fmt::format("dataset row '{}.{}' has no figures of its own", table->id, row->id));
-          continue;
-        }
-        rows.push_back(row);
       }
     }
     for (const Row* row : rows) {
@@ -356,8 +373,11 @@ class Evaluator {
       if (previous) r.previous = observe(*table, *row, *previous);
       r.trend = trend_of(r.current, r.previous, r.direction);
       judge_budget_line(r);
-      if (!line_ids_.emplace(r.id, in.id).second) {
-        error("E0217", in.span, fmt::format("budget line id '{}' is generated twice", r.id))
+      auto [clash, inserted] = ids_.emplace(r.id, fmt::format("budget line of '{}'", in.id));
+      if (!inserted) {
+        error("E0217", in.span,
+              fmt::format("budget '{}' generates the line id '{}', which is already the id of {}", in.id,
+                          r.id, clash->second))
             .help(
                 "a budget line's id is the budget id, '_' and the row id, and must differ from every other "
                 "id; rename the budget or the row");
@@ -372,6 +392,10 @@ class Evaluator {
     const Value& budget = r.budget->value;
     if (!outcome.is_number() || !budget.is_number()) {
       const Value& missing = outcome.is_number() ? budget : outcome;
+      if (missing.kind == Value::Kind::text) {
+        sink_.warning("W0302", missing.span,
+                      fmt::format("'{}' is text, not a number; '{}' has no value", missing.text, r.id));
+      }
       r.verdict = missing.kind == Value::Kind::absent ? absent_verdict(missing) : Verdict::no_data;
       return;
     }
@@ -404,7 +428,7 @@ class Evaluator {
   const RuleSet& rules_;
   const Dataset& data_;
   DiagnosticSink& sink_;
-  std::map<std::string, std::string> line_ids_;
+  std::map<std::string, std::string> ids_;  // every id in use -> what it names
   bool failed_ = false;
 };
 

@@ -110,7 +110,8 @@ class JsonWriter {
     }
     j["target_upper"] = compare && t.comparator == ast::Comparator::range ? number(t.upper) : Json(nullptr);
     j["target_text"] = t.text ? Json(*t.text) : Json(nullptr);
-    j["target_status"] = t.kind == ast::Target::Kind::compare   ? "set"
+    const bool budget_line = r.kind == ItemResult::Kind::budget_line;
+    j["target_status"] = compare || budget_line                 ? "set"
                          : t.kind == ast::Target::Kind::pending ? "pending"
                                                                 : "none";
     j["annual"] = t.annual;
@@ -190,10 +191,19 @@ class JsonWriter {
     root["significant_deviations"] = std::move(deviations);
     Json diags = Json::array();
     for (const Diagnostic& d : diagnostics) {
+      Json notes = Json::array();
+      for (const DiagnosticNote& n : d.notes) {
+        notes.push_back({{"kind", n.kind == DiagnosticNote::Kind::help ? "help" : "note"},
+                         {"message", n.message},
+                         {"location", n.span ? Json(sources_.location(*n.span)) : Json(nullptr)}});
+      }
       diags.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
                        {"code", d.code},
                        {"message", d.message},
-                       {"location", d.span ? Json(sources_.location(*d.span)) : Json(nullptr)}});
+                       {"location", d.span   ? Json(sources_.location(*d.span))
+                                    : d.path ? Json(*d.path)
+                                             : Json(nullptr)},
+                       {"notes", std::move(notes)}});
     }
     root["diagnostics"] = std::move(diags);
     return root;

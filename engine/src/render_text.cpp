@@ -85,14 +85,9 @@ std::size_t depth(const Results& results, std::size_t group) {
   return d;
 }
 
-// Strips control characters so nothing from a rule or dataset drives the terminal.
+// Nothing from a rule or dataset may drive the terminal.
 std::string clean(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    out += (u < 0x20 || u == 0x7f) ? ' ' : c;
-  }
-  return out;
+  return terminal_safe(text);
 }
 
 std::string reference_text(const ItemResult& r) {

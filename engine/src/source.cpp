@@ -136,4 +136,40 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   return ok;
 }
 
+std::string terminal_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+      out += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // The length of a well-formed UTF-8 sequence starting here, or 0.
+    std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
+                         : c >= 0xE0 && c <= 0xEF ? 3
+                         : c >= 0xF0 && c <= 0xF4 ? 4
+                                                  : 0;
+    if (length == 0 || i + length > text.size()) length = 0;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) length = 0;
+    }
+    if (length == 3 && ((c == 0xE0 && byte(i + 1) < 0xA0) || (c == 0xED && byte(i + 1) >= 0xA0))) length = 0;
+    if (length == 4 && ((c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) >= 0x90))) length = 0;
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD replacement character
+      ++i;
+      continue;
+    }
+    if (length == 2 && c == 0xC2 && byte(i + 1) < 0xA0)
+      out += '?';  // C1 control
+    else
+      out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace attain

@@ -41,7 +41,6 @@ struct Indicator {
   std::size_t group = 0;  // index into RuleSet::groups
   Unit unit = Unit::number;
   ast::Direction direction = ast::Direction::unspecified;
-  bool direction_inferred = false;  // taken from the target's comparator
   ast::Reference data;
   ast::Target target;       // kind none when no target is stated
   bool cumulative = false;  // a year-to-date sum (explicit, or implied by `annual`)

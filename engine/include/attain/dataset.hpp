@@ -19,10 +19,11 @@ struct Period {
   bool full_year = true;
   int months() const { return month; }  // months covered from January
   std::string to_string() const;        // "2019", "2020-03"
+  // Periods compare by their last month: "2020" and "2020-12" cover the same months.
   friend auto operator<=>(const Period& a, const Period& b) {
     return std::pair(a.year, a.month) <=> std::pair(b.year, b.month);
   }
-  friend bool operator==(const Period&, const Period&) = default;
+  friend bool operator==(const Period& a, const Period& b) { return (a <=> b) == 0; }
 };
 
 enum class ColumnKind { actual, forecast, budget, frame, target, deviation };

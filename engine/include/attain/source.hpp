@@ -77,3 +77,12 @@ namespace attain {
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error);
 
 }  // namespace attain
+
+namespace attain {
+
+// Text from a user's file made safe for a terminal: invalid UTF-8 becomes U+FFFD, and
+// C0/C1 control characters (escape sequences included) become '?', except that a tab
+// becomes one space so columns stay aligned.
+std::string terminal_safe(std::string_view text);
+
+}  // namespace attain
