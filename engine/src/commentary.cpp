@@ -84,8 +84,10 @@ std::string absence_text(const Value& v) {
   return "uppgift saknas";
 }
 
+// When a value was measured, as said in a sentence: "2019", "i mars 2020".
 std::string when(const Observation& o) {
-  return o.period ? period_text(*o.period) : o.column_label;
+  if (!o.period) return o.column_label;
+  return o.period->full_year ? period_text(*o.period) : "i " + period_text(*o.period);
 }
 
 // ", en förbättring från 90 % 2019"

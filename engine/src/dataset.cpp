@@ -102,7 +102,9 @@ class Loader {
     Fields fields;
     std::map<std::string, Span> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node& key = it->first;
+      // yaml-cpp's iterator hands out a temporary pair: copy the nodes (they are handles).
+      const YAML::Node key = it->first;
+      const YAML::Node value = it->second;
       if (!key.IsScalar()) {
         error("E0304", span(key), "a key must be a plain name");
         continue;
@@ -122,7 +124,7 @@ class Loader {
           d.help(fmt::format("expected one of: {}", fmt::join(known, ", ")));
         continue;
       }
-      fields.emplace_back(name, it->second);
+      fields.emplace_back(name, value);
     }
     return fields;
   }
@@ -185,19 +187,21 @@ class Loader {
   void for_each_entry(const YAML::Node& map, std::string_view what, F&& f) {
     std::map<std::string, Span> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
-      if (!it->first.IsScalar()) {
-        error("E0304", span(it->first), fmt::format("a {} id must be a plain name", what));
+      const YAML::Node key = it->first;  // copies: the iterator's pair is a temporary
+      const YAML::Node value = it->second;
+      if (!key.IsScalar()) {
+        error("E0304", span(key), fmt::format("a {} id must be a plain name", what));
         continue;
       }
-      auto id = id_of(it->first, what);
+      auto id = id_of(key, what);
       if (!id) continue;
-      auto [first, inserted] = seen.emplace(*id, span(it->first));
+      auto [first, inserted] = seen.emplace(*id, span(key));
       if (!inserted) {
-        error("E0306", span(it->first), fmt::format("duplicate {} '{}'", what, *id))
+        error("E0306", span(key), fmt::format("duplicate {} '{}'", what, *id))
             .note("first given here", first->second);
         continue;
       }
-      f(*id, span(it->first), it->second);
+      f(*id, span(key), value);
     }
   }
 
