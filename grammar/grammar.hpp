@@ -156,7 +156,8 @@ struct area_close : tok<one<'}'>> {};
 struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, budget>>, must<area_close>> {};
 
 struct end_of_file : eof {};
-struct file : seq<trivia, star<area>, must<end_of_file>> {};
+struct byte_order_mark : TAO_PEGTL_STRING("\xEF\xBB\xBF") {};  // as some Windows editors write
+struct file : seq<opt<byte_order_mark>, trivia, star<area>, must<end_of_file>> {};
 
 // clang-format on
 

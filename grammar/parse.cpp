@@ -250,7 +250,7 @@ void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, Di
     d.help(fmt::format("did you mean '{}'?", *best));
   } else if (entry->code == std::string_view("E0101") &&
              (found == "goal" || found == "objective" || found == "indicator" || found == "budget")) {
-    d.help(fmt::format("a '{}' must stand inside an 'area' block", found));
+    d.help(fmt::format("'{}' must stand inside an 'area' block", found));
   }
 }
 

@@ -109,11 +109,18 @@ std::string trend_clause(const ItemResult& r) {
 }
 
 // A column label inside a sentence: "Prognos helår" -> "prognos helår".
+// Leaves acronyms ("LKDATA") alone: only a capital followed by a small letter is lowered.
 std::string in_sentence(std::string label) {
-  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z' &&
-      !(label.size() > 1 && label[1] >= 'A' && label[1] <= 'Z')) {
+  const auto is_upper = [](std::string_view s) {
+    return (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') ||
+           (s.size() >= 2 && s[0] == '\xC3' && (s[1] == '\x85' || s[1] == '\x84' || s[1] == '\x96'));
+  };
+  const std::size_t first = is_upper(label) && label[0] == '\xC3' ? 2 : 1;
+  if (!is_upper(label) || is_upper(std::string_view(label).substr(first))) return label;
+  if (first == 1)
     label[0] = static_cast<char>(label[0] - 'A' + 'a');
-  }
+  else
+    label[1] = static_cast<char>(label[1] + 0x20);  // Å Ä Ö -> å ä ö in UTF-8
   return label;
 }
 
@@ -352,7 +359,7 @@ Commentary write_commentary(const Results& results) {
     for (const ItemResult& r : results.items) {
       if (within(results, r.group, g)) items.push_back(&r);
     }
-    c.groups.push_back(fmt::format("{}: {}", results.groups[g].name, count_summary(items)));
+    c.groups.push_back(count_summary(items));
   }
   std::vector<const ItemResult*> all;
   for (const ItemResult& r : results.items) all.push_back(&r);

@@ -148,13 +148,17 @@ class Loader {
     return std::nullopt;
   }
 
+  void invalid_id(Span where, const std::string& id, std::string_view what) {
+    error("E0307", where, fmt::format("'{}' is not a valid {} id", id, what))
+        .help(
+            "ids use the ASCII letters a-z and A-Z, digits and _, do not start with a digit, and have "
+            "no å, ä or ö (write a, a, o)");
+  }
+
   std::optional<std::string> id_of(const YAML::Node& key, std::string_view what) {
     const std::string& id = key.Scalar();
     if (valid_id(id)) return id;
-    error("E0307", span(key), fmt::format("'{}' is not a valid {} id", id, what))
-        .help(
-            "ids use the letters a-z, digits and _, do not start with a digit, and have no å, ä or ö (write "
-            "a, a, o)");
+    invalid_id(span(key), id, what);
     return std::nullopt;
   }
 
@@ -252,7 +256,7 @@ class Loader {
           if (valid_id(*id))
             column.id = *id;
           else
-            error("E0307", span(*v), fmt::format("'{}' is not a valid column id", *id));
+            invalid_id(span(*v), *id, "column");
           if (table.column(*id)) error("E0306", span(*v), fmt::format("duplicate column '{}'", *id));
         }
       }
@@ -306,8 +310,9 @@ class Loader {
     }
     if (node.size() != table.columns.size()) {
       error("E0310", span(node),
-            fmt::format("row '{}' has {} cells but table '{}' has {} columns", row.id, node.size(), table.id,
-                        table.columns.size()))
+            fmt::format("row '{}' has {} {} but table '{}' has {} {}", row.id, node.size(),
+                        node.size() == 1 ? "cell" : "cells", table.id, table.columns.size(),
+                        table.columns.size() == 1 ? "column" : "columns"))
           .help("give one cell per column, in column order; write null for a blank cell");
       return;
     }

@@ -70,7 +70,7 @@ void render_excerpt(std::string& out, const SourceFile& file, Span span, const S
   const std::size_t line_begin = file.offset_of(start.line - 1, 0);
   const std::size_t from = std::min<std::size_t>(span.begin - line_begin, line.size());
   const std::size_t to = std::min<std::size_t>(std::max(span.end, span.begin) - line_begin, line.size());
-  std::size_t width = to > from ? code_points(line.substr(from, to - from)) : 0;
+  std::size_t width = to > from ? code_points(terminal_safe(line.substr(from, to - from))) : 0;
   if (width == 0) width = 1;
   out += fmt::format("{}{:>{}} |{} {}\n", s.cyan(), start.line, gutter, s.reset(), terminal_safe(line));
   out +=

@@ -91,13 +91,15 @@ class Evaluator {
   }
 
   // E0213 for a row id not among `rows` (the rows of table `path`, or of row `path`).
+  // Suggestions are written as the user would write them: "table.row" in a reference,
+  // a bare row id in a budget's `lines`.
   void unknown_row(const ast::Name& name, const std::vector<Row>& rows, const std::string& path,
-                   bool in_table) {
+                   bool in_table, bool bare) {
     Diagnostic& d = error(
         "E0213", name.span,
         fmt::format("unknown row '{}' in dataset {} '{}'", name.text, in_table ? "table" : "row", path));
     if (auto best = closest_match(name.text, ids_of(rows))) {
-      d.help(fmt::format("did you mean '{}.{}'?", path, *best));
+      d.help(fmt::format("did you mean '{}'?", bare ? *best : path + "." + *best));
     } else if (!rows.empty()) {
       d.help(fmt::format("rows here are: {}", fmt::join(ids_of(rows), ", ")));
     } else {
@@ -106,10 +108,9 @@ class Evaluator {
   }
 
   // E0216 for a reference to a header row that has no figures.
-  void no_figures(Span where, const Row& row, const std::string& path) {
+  void no_figures(Span where, const Row& row, const std::string& path, std::string help) {
     error("E0216", where, fmt::format("dataset row '{}' has no figures of its own", path))
-        .help(row.rows.empty() ? "give the row 'values' in the dataset"
-                               : fmt::format("name one of its rows, as in {}.{}", path, row.rows.front().id))
+        .help(std::move(help))
         .note("the row is declared here", row.span);
   }
 
@@ -161,7 +162,7 @@ class Evaluator {
       const ast::Name& part = ref.path[i];
       auto it = std::find_if(rows->begin(), rows->end(), [&](const Row& r) { return r.id == part.text; });
       if (it == rows->end()) {
-        unknown_row(part, *rows, path, i == 1);
+        unknown_row(part, *rows, path, i == 1, false);
         return std::nullopt;
       }
       b.row = &*it;
@@ -169,7 +170,10 @@ class Evaluator {
       rows = &it->rows;
     }
     if (b.row->values.empty()) {
-      no_figures(ref.span, *b.row, path);
+      no_figures(ref.span, *b.row, path,
+                 b.row->rows.empty()
+                     ? "give the row 'values' in the dataset"
+                     : fmt::format("name one of its rows, as in {}.{}", path, b.row->rows.front().id));
       return std::nullopt;
     }
     if (ref.column) {
@@ -346,9 +350,10 @@ class Evaluator {
       for (const ast::Name& line : in.lines) {
         const Row* row = table->row(line.text);
         if (!row) {
-          unknown_row(line, table->rows, table->id, true);
+          unknown_row(line, table->rows, table->id, true, true);
         } else if (row->values.empty()) {
-          no_figures(line.span, *row, table->id + "." + row->id);
+          no_figures(line.span, *row, table->id + "." + row->id,
+                     "a budget's lines are rows of its table that have figures; leave this one out");
         } else if (std::find(rows.begin(), rows.end(), row) == rows.end()) {  // E0210 reports repeats
           rows.push_back(row);
         }
@@ -373,7 +378,7 @@ class Evaluator {
       if (previous) r.previous = observe(*table, *row, *previous);
       r.trend = trend_of(r.current, r.previous, r.direction);
       judge_budget_line(r);
-      auto [clash, inserted] = ids_.emplace(r.id, fmt::format("budget line of '{}'", in.id));
+      auto [clash, inserted] = ids_.emplace(r.id, fmt::format("a line of budget '{}'", in.id));
       if (!inserted) {
         error("E0217", in.span,
               fmt::format("budget '{}' generates the line id '{}', which is already the id of {}", in.id,
@@ -394,7 +399,9 @@ class Evaluator {
       const Value& missing = outcome.is_number() ? budget : outcome;
       if (missing.kind == Value::Kind::text) {
         sink_.warning("W0302", missing.span,
-                      fmt::format("'{}' is text, not a number; '{}' has no value", missing.text, r.id));
+                      fmt::format("'{}' in column '{}' is text, not a number; budget line '{}' has no value",
+                                  missing.text,
+                                  outcome.is_number() ? r.budget->column_id : r.current->column_id, r.id));
       }
       r.verdict = missing.kind == Value::Kind::absent ? absent_verdict(missing) : Verdict::no_data;
       return;

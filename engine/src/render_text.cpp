@@ -122,10 +122,10 @@ class TextWriter {
   void line(const ItemResult& r, const std::string& indent, std::string_view name_override = {}) {
     const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
     const std::string marker = r.kind == ItemResult::Kind::budget_line && r.significant ? "!" : " ";
-    out_ +=
-        fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict), symbol(r.verdict),
-                    verdict_label(r.verdict), p_.reset(), value, reference_text(r), arrow(r.trend), marker,
-                    clean(name_override.empty() ? std::string_view(r.name) : name_override));
+    out_ += fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict),
+                        symbol(r.verdict), verdict_label(r.verdict), p_.reset(), clean(value),
+                        clean(reference_text(r)), arrow(r.trend), marker,
+                        clean(name_override.empty() ? std::string_view(r.name) : name_override));
   }
 
   // Areas and objectives get a summary line; a goal only when it holds more than one
@@ -146,8 +146,7 @@ class TextWriter {
                         p_.reset());
     if (summarised(g)) {
       const std::string& summary = commentary_.groups[g];
-      out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(summary.substr(summary.find(": ") + 2)),
-                          p_.reset());
+      out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(summary), p_.reset());
     }
     std::string_view budget;
     for (std::size_t i = 0; i < results_.items.size(); ++i) {

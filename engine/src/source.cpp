@@ -27,10 +27,12 @@ LineCol SourceFile::line_col(std::uint32_t offset) const {
   if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
+  // Count what a terminal shows: code points, with each invalid byte one U+FFFD.
+  const std::string shown = terminal_safe(
+      std::string_view(text_).substr(line_starts_[line_index], offset - line_starts_[line_index]));
   std::uint32_t column = 1;
-  for (std::uint32_t i = line_starts_[line_index]; i < offset; ++i) {
-    // Count code points: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  for (char c : shown) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
   }
   return {line_index + 1, column};
 }

@@ -23,8 +23,9 @@ i128 rescale(std::int64_t units, int from, int to) {
   return static_cast<i128>(units) * powers_of_ten[static_cast<std::size_t>(to - from)];
 }
 
+// A result must fit in int64 and be negatable, so abs() and negated() never overflow.
 bool fits(i128 v) {
-  return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
+  return v > std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
 }
 
 std::strong_ordering compare_i128(i128 a, i128 b) {
@@ -174,6 +175,7 @@ NumberReading read_number(std::string_view input) {
   int scale = 0;
   bool overflow = false;
   auto push_digit = [&](char c) {
+    if (overflow) return;  // keep reading to validate the rest, but stop growing
     units = units * 10 + (c - '0');
     if (units > std::numeric_limits<std::int64_t>::max()) overflow = true;
   };

@@ -12,10 +12,10 @@ namespace attain {
 struct Commentary {
   std::vector<std::string> items;                    // one sentence per Results::items entry
   std::vector<std::vector<std::string>> breakdowns;  // per item, one per breakdown row
-  std::vector<std::string> groups;                   // a summary per Results::groups entry
-  std::string overall;                               // a summary of the whole report
-  std::vector<std::size_t> deviations;               // "Väsentliga avvikelser": items with an unmet
-                                                     // target or a significant budget deviation
+  std::vector<std::string> groups;      // a summary per Results::groups entry: "12 mått: 3 uppfyllda, ..."
+  std::string overall;                  // a summary of the whole report
+  std::vector<std::size_t> deviations;  // "Väsentliga avvikelser": items with an unmet
+                                        // target or a significant budget deviation
 };
 
 // Writes the commentary for every result. Never fails.

@@ -1,0 +1,462 @@
+// The renderers: the terminal report (layout, colour, control characters) and the JSON
+// report (schema fields and values).
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "attain/render.hpp"
+#include "helpers.hpp"
+
+namespace attain {
+namespace {
+
+using test::one_indicator;
+using test::Session;
+using test::small_dataset;
+using Json = nlohmann::json;
+
+std::string spaces(std::size_t n) {
+  return std::string(n, ' ');
+}
+
+// One run through every stage up to the commentary.
+struct Rendered {
+  Rendered(std::string rules, std::string yaml) {
+    results = s.run(std::move(rules), std::move(yaml));
+    EXPECT_TRUE(results) << s.rendered();
+    if (results) commentary = write_commentary(*results);
+  }
+  std::string text(bool color = false) const {
+    return render_text(*results, commentary, RenderOptions{color});
+  }
+  Json json() const {
+    return Json::parse(render_json(*results, commentary, s.sources, s.sink.diagnostics()));
+  }
+  Session s;
+  std::optional<Results> results;
+  Commentary commentary;
+};
+
+const char* const met_indicator = "    unit percent\n    data t.r\n    target >= 92\n";
+const char* const met_row = "      r: {label: \"R\", values: [90 %, 92 %, 92 %]}\n";
+
+// --- Text ------------------------------------------------------------------------------------------
+
+TEST(RenderTextTest, SmallReport) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  // Symbol, label padded to 14, value right-aligned in 12, target padded to 20, trend
+  // arrow, significance marker, name.
+  const std::string line =
+      "  ✓ uppfyllt" + spaces(6) + " " + spaces(8) + "92 % " + "≥ 92 %" + spaces(14) + " ▲  Mått\n";
+  const std::string expected = std::string(
+                                   "Testrapport\n"
+                                   "Testförvaltningen, Testkommun\n"
+                                   "Period: januari–mars 2020 (3 av 12 månader)\n"
+                                   "\n"
+                                   "Målområde: A\n"
+                                   "  1 mått: 1 uppfyllt.\n") +
+                               line +
+                               "      Mått: 92 % når målvärdet 92 %, en förbättring från 90 % 2019. Målet är "
+                               "uppfyllt.\n"
+                               "\n"
+                               "Väsentliga avvikelser\n"
+                               "  Inga.\n"
+                               "\n"
+                               "Sammanfattning\n"
+                               "  Totalt 1 mått: 1 uppfyllt.\n";
+  EXPECT_EQ(r.text(), expected);
+}
+
+TEST(RenderTextTest, NestedGroupsAreIndentedAndShortfallsListed) {
+  Rendered r(
+      "area a \"A\" {\n"
+      "  goal g \"G\" {\n"
+      "    objective o \"O\" {\n"
+      "      indicator x \"Mått\" { unit percent data t.r target >= 92 }\n"
+      "    }\n"
+      "  }\n"
+      "}\n",
+      small_dataset("      r: {values: [92 %, 91 %, 92 %]}\n"));
+  ASSERT_TRUE(r.results);
+  const std::string sentence =
+      "Mått: 91 % är 1 procentenhet under målvärdet 92 %, en försämring från 92 % 2019. Målet är inte "
+      "uppfyllt.";
+  const std::string line = "      ✗ ej uppfyllt" + spaces(12) + "91 % ≥ 92 %" + spaces(15) + "▼  Mått\n";
+  const std::string head =
+      "Testrapport\n"
+      "Testförvaltningen, Testkommun\n"
+      "Period: januari–mars 2020 (3 av 12 månader)\n"
+      "\n"
+      "Målområde: A\n"
+      "  1 mått: 1 ej uppfyllt.\n"
+      "\n"
+      "  Kommunövergripande mål: G\n"  // a goal with one objective: no summary of its own
+      "\n"
+      "    Mål: O\n"
+      "      1 mått: 1 ej uppfyllt.\n";
+  const std::string tail = "\nSammanfattning\n  Totalt 1 mått: 1 ej uppfyllt.\n";
+  EXPECT_EQ(r.text(), head + line + "          " + sentence + "\n\nVäsentliga avvikelser\n  ✗ " + sentence +
+                          "\n" + tail);
+}
+
+// Regression: a group name containing ": " (the report's own headings do) kept part of
+// the name in the summary line; summaries no longer carry the name at all.
+TEST(RenderTextTest, GroupNameWithAColonKeepsItsSummary) {
+  Rendered r("area a \"Ekonomi: budget\" {\n  indicator x \"X\" { data t.r target >= 1 }\n}\n",
+             small_dataset("      r: {values: [1, 2, 3]}\n"));
+  ASSERT_TRUE(r.results);
+  EXPECT_NE(r.text().find("\nMålområde: Ekonomi: budget\n  1 mått: 1 uppfyllt.\n"), std::string::npos)
+      << r.text();
+}
+
+TEST(RenderTextTest, BudgetLinesUnderTheirBudgetWithSignificanceMarker) {
+  Rendered r(
+      "area a \"A\" {\n"
+      "  budget b \"Budget B\" { table d outcome redovisat budget budget materiality 500 tkr }\n"
+      "}\n",
+      "report: {title: \"T\", period: \"2020-03\"}\n"
+      "tables:\n"
+      "  d:\n"
+      "    columns:\n"
+      "      - {id: redovisat, label: \"Redovisat\", kind: actual, period: \"2020-03\"}\n"
+      "      - {id: budget, label: \"Budget\", kind: budget, period: \"2020-03\"}\n"
+      "    rows:\n"
+      "      x: {label: \"Stor\", values: [-600, 0]}\n"
+      "      y: {label: \"Liten\", values: [-1, 0]}\n");
+  ASSERT_TRUE(r.results);
+  const std::string text = r.text();
+  EXPECT_NE(text.find("\n  Budget B\n"
+                      "  ✗ ej uppfyllt" +
+                      spaces(8) + "−600 tkr budget 0 tkr" + spaces(11) + "!Stor\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  ✓ uppfyllt" + spaces(13) + "−1 tkr budget 0 tkr" + spaces(12) + "Liten\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Budget B\n", text.find("Budget B\n") + 1), std::string::npos) << "one budget heading";
+}
+
+TEST(RenderTextTest, BreakdownLinesFollowTheirIndicator) {
+  Rendered r(one_indicator("    unit percent\n    data t.r\n    target <= 3,5\n"
+                           "    breakdown man \"Män\" data t.r.man\n"),
+             small_dataset("      r:\n"
+                           "        values: [\"3,8\", \"5,5\", null]\n"
+                           "        rows:\n"
+                           "          man: {values: [\"3,8\", \"3,4\", null]}\n"));
+  ASSERT_TRUE(r.results);
+  EXPECT_NE(r.text().find("      ✓ uppfyllt" + spaces(14) + "3,4 % ≤ 3,5 %" + spaces(14) + "▲    Män\n"),
+            std::string::npos)
+      << r.text();
+}
+
+TEST(RenderTextTest, NoEscapesWithoutColour) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  EXPECT_EQ(r.text(false).find('\x1b'), std::string::npos);
+}
+
+TEST(RenderTextTest, EscapesWithColour) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  const std::string text = r.text(true);
+  EXPECT_EQ(text.rfind("\x1b[1mTestrapport\x1b[0m\n", 0), 0u) << text;
+  EXPECT_NE(text.find("  \x1b[32m✓ uppfyllt      \x1b[0m"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n\x1b[1mMålområde: A\x1b[0m\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n\x1b[1mSammanfattning\x1b[0m\n"), std::string::npos) << text;
+}
+
+TEST(RenderTextTest, ShortfallIsRedWithColour) {
+  Rendered r(one_indicator(met_indicator), small_dataset("      r: {values: [90 %, 91 %, 92 %]}\n"));
+  ASSERT_TRUE(r.results);
+  EXPECT_NE(r.text(true).find("\x1b[31m✗ ej uppfyllt"), std::string::npos) << r.text(true);
+}
+
+TEST(RenderTextTest, ControlCharactersFromNamesAreRemoved) {
+  Rendered r("area a \"Omr\x1b[2J\" {\n  indicator x \"M\x1b[31m\tx\" { data t.r target >= 1 }\n}\n",
+             "report: {title: \"Rapport\\e]0;pwned\\a\", organisation: \"O\\r\", period: \"2020-03\"}\n"
+             "tables:\n"
+             "  t:\n"
+             "    columns: [{id: mars, kind: actual, period: \"2020-03\"}]\n"
+             "    rows: {r: {values: [2]}}\n");
+  ASSERT_TRUE(r.results);
+  const std::string text = r.text(false);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\a'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\t'), std::string::npos) << text;
+  EXPECT_EQ(text.rfind("Rapport?]0;pwned?\nO?\n", 0), 0u) << text;
+  EXPECT_NE(text.find("Målområde: Omr?[2J\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("M?[31m x\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("      M?[31m x: 2 är 1 över målvärdet 1. Målet är uppfyllt.\n"), std::string::npos)
+      << text;
+}
+
+// --- JSON ------------------------------------------------------------------------------------------
+
+TEST(RenderJsonTest, ReportAndSummary) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  const Json j = r.json();
+  EXPECT_EQ(j["schema"], "attain/results/v1");
+  EXPECT_EQ(j["engine"]["name"], "attain");
+  EXPECT_TRUE(j["engine"]["version"].is_string());
+  EXPECT_EQ(j["report"]["title"], "Testrapport");
+  EXPECT_EQ(j["report"]["organisation"], "Testförvaltningen");
+  EXPECT_EQ(j["report"]["municipality"], "Testkommun");
+  EXPECT_EQ(j["report"]["period"], "2020-03");
+  EXPECT_EQ(j["report"]["months_elapsed"], 3);
+  EXPECT_EQ(j["summary"]["text"], "Totalt 1 mått: 1 uppfyllt.");
+  EXPECT_EQ(j["summary"]["counts"]["met"], 1);
+  EXPECT_EQ(j["summary"]["counts"]["not_met"], 0);
+  EXPECT_EQ(j["summary"]["counts"].size(), 8u);
+  ASSERT_EQ(j["groups"].size(), 1u);
+  EXPECT_EQ(j["groups"][0]["id"], "a");
+  EXPECT_EQ(j["groups"][0]["level"], "area");
+  EXPECT_EQ(j["groups"][0]["name"], "A");
+  EXPECT_TRUE(j["groups"][0]["parent"].is_null());
+  EXPECT_EQ(j["groups"][0]["summary"], "1 mått: 1 uppfyllt.");
+  EXPECT_EQ(j["groups"][0]["rule_location"], "test.rules:1");
+  EXPECT_TRUE(j["significant_deviations"].empty());
+  EXPECT_TRUE(j["diagnostics"].empty());
+}
+
+TEST(RenderJsonTest, IndicatorFields) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  const Json j = r.json();
+  ASSERT_EQ(j["indicators"].size(), 1u);
+  const Json& x = j["indicators"][0];
+  EXPECT_EQ(x["id"], "x");
+  EXPECT_EQ(x["kind"], "indicator");
+  EXPECT_EQ(x["name"], "Mått");
+  EXPECT_EQ(x["area"], "A");
+  EXPECT_EQ(x["area_id"], "a");
+  EXPECT_TRUE(x["goal"].is_null());
+  EXPECT_TRUE(x["objective"].is_null());
+  EXPECT_EQ(x["unit"], "percent");
+  EXPECT_EQ(x["direction"], "higher");
+  EXPECT_EQ(x["value"], 92);
+  EXPECT_TRUE(x["value"].is_number_integer());
+  EXPECT_EQ(x["value_text"], "92 %");
+  EXPECT_EQ(x["period"], "2020-03");
+  EXPECT_EQ(x["target"], 92);
+  EXPECT_EQ(x["comparator"], ">=");
+  EXPECT_TRUE(x["target_upper"].is_null());
+  EXPECT_TRUE(x["target_text"].is_null());
+  EXPECT_EQ(x["target_status"], "set");
+  EXPECT_EQ(x["annual"], false);
+  EXPECT_FALSE(x.contains("expected"));
+  EXPECT_EQ(x["gap"], 0);
+  EXPECT_EQ(x["verdict"], "met");
+  EXPECT_EQ(x["trend"], "improved");
+  EXPECT_EQ(x["commentary"],
+            "Mått: 92 % når målvärdet 92 %, en förbättring från 90 % 2019. Målet är uppfyllt.");
+  EXPECT_EQ(x["data"], "t.r");
+  EXPECT_EQ(x["rule_location"], "test.rules:2");
+  EXPECT_EQ(x["value_location"], "test.yaml:14");
+  EXPECT_TRUE(x["breakdowns"].empty());
+  const Json& prev = x["previous"];
+  EXPECT_EQ(prev["value"], 90);
+  EXPECT_EQ(prev["text"], "90 %");
+  EXPECT_EQ(prev["status"], "number");
+  EXPECT_EQ(prev["column"], "ar_2019");
+  EXPECT_EQ(prev["period"], "2019");
+  EXPECT_EQ(prev["location"], "test.yaml:14");
+}
+
+TEST(RenderJsonTest, GroupsAndDecimalsAndBreakdowns) {
+  Rendered r(
+      "area a \"A\" {\n"
+      "  goal g \"G\" {\n"
+      "    objective o \"O\" {\n"
+      "      indicator x \"Sjuk\" {\n"
+      "        unit percent data t.r target <= 3,5\n"
+      "        breakdown man \"Män\" data t.r.man\n"
+      "      }\n"
+      "    }\n"
+      "  }\n"
+      "}\n",
+      small_dataset("      r:\n"
+                    "        values: [\"3,8\", \"5,5\", null]\n"
+                    "        rows:\n"
+                    "          man: {values: [\"3,8\", \"3,4\", null]}\n"));
+  ASSERT_TRUE(r.results);
+  const Json j = r.json();
+  EXPECT_EQ(j["groups"][2]["parent"], "g");
+  EXPECT_EQ(j["groups"][1]["level"], "goal");
+  const Json& x = j["indicators"][0];
+  EXPECT_EQ(x["area"], "A");
+  EXPECT_EQ(x["goal"], "G");
+  EXPECT_EQ(x["goal_id"], "g");
+  EXPECT_EQ(x["objective"], "O");
+  EXPECT_EQ(x["objective_id"], "o");
+  EXPECT_EQ(x["direction"], "lower");
+  EXPECT_DOUBLE_EQ(x["value"].get<double>(), 5.5);
+  EXPECT_DOUBLE_EQ(x["target"].get<double>(), 3.5);
+  EXPECT_DOUBLE_EQ(x["gap"].get<double>(), 2.0);
+  EXPECT_EQ(x["comparator"], "<=");
+  EXPECT_EQ(x["verdict"], "not_met");
+  EXPECT_EQ(x["trend"], "worsened");
+  EXPECT_EQ(x["value_location"], "test.yaml:15");
+  ASSERT_EQ(x["breakdowns"].size(), 1u);
+  const Json& man = x["breakdowns"][0];
+  EXPECT_EQ(man["id"], "man");
+  EXPECT_EQ(man["kind"], "breakdown");
+  EXPECT_EQ(man["name"], "Män");
+  EXPECT_FALSE(man.contains("area"));
+  EXPECT_DOUBLE_EQ(man["value"].get<double>(), 3.4);
+  EXPECT_EQ(man["verdict"], "met");
+  EXPECT_EQ(man["commentary"],
+            "Män: 3,4 % är 0,1 procentenheter under målvärdet 3,5 %, en förbättring från 3,8 % 2019. Målet "
+            "är uppfyllt.");
+  EXPECT_EQ(man["data"], "t.r.man");
+  EXPECT_EQ(man["rule_location"], "test.rules:6");
+  ASSERT_EQ(j["significant_deviations"].size(), 1u);
+  EXPECT_EQ(j["significant_deviations"][0]["id"], "x");
+  EXPECT_EQ(j["significant_deviations"][0]["verdict"], "not_met");
+  EXPECT_EQ(j["significant_deviations"][0]["significant"], false);
+}
+
+TEST(RenderJsonTest, TargetForms) {
+  Rendered r(
+      "area a \"A\" {\n"
+      "  indicator rg \"Range\" { unit percent data t.r target 90..100 }\n"
+      "  indicator an \"Annual\" { unit count data t.r target >= 220000 annual }\n"
+      "  indicator pe \"Pending\" { data t.r target pending \"Q3\" }\n"
+      "  indicator no \"None\" { data t.u target none }\n"
+      "}\n",
+      small_dataset("      r: {values: [null, 95, Q3]}\n      u: {values: [null, I.U., null]}\n"));
+  ASSERT_TRUE(r.results);
+  const Json j = r.json();
+  const Json& rg = j["indicators"][0];
+  EXPECT_EQ(rg["comparator"], "..");
+  EXPECT_EQ(rg["target"], 90);
+  EXPECT_EQ(rg["target_upper"], 100);
+  EXPECT_EQ(rg["verdict"], "met");
+  const Json& an = j["indicators"][1];
+  EXPECT_EQ(an["annual"], true);
+  EXPECT_EQ(an["expected"], 55000);
+  EXPECT_EQ(an["months_elapsed"], 3);
+  EXPECT_EQ(an["verdict"], "behind");
+  EXPECT_TRUE(an["previous"].is_null());
+  const Json& pe = j["indicators"][2];
+  EXPECT_EQ(pe["target_status"], "pending");
+  EXPECT_EQ(pe["target_text"], "Q3");
+  EXPECT_TRUE(pe["target"].is_null());
+  EXPECT_TRUE(pe["comparator"].is_null());
+  EXPECT_EQ(pe["verdict"], "pending");
+  const Json& no = j["indicators"][3];
+  EXPECT_EQ(no["target_status"], "none");
+  EXPECT_TRUE(no["value"].is_null());
+  EXPECT_EQ(no["value_text"], "I.U.");
+  EXPECT_EQ(no["verdict"], "no_target");
+  EXPECT_TRUE(no["gap"].is_null());
+  EXPECT_EQ(j["summary"]["counts"]["behind"], 1);
+  EXPECT_EQ(j["summary"]["counts"]["pending"], 1);
+}
+
+TEST(RenderJsonTest, BudgetLineFields) {
+  Rendered r(
+      "area a \"A\" {\n"
+      "  budget b \"Budget B\" {\n"
+      "    table d outcome redovisat budget budget reported avvikelse favourable lower materiality 500 tkr\n"
+      "  }\n"
+      "}\n",
+      "report: {title: \"T\", period: \"2020-03\"}\n"
+      "tables:\n"
+      "  d:\n"
+      "    columns:\n"
+      "      - {id: redovisat, kind: actual, period: \"2020-03\"}\n"
+      "      - {id: budget, kind: budget, period: \"2020-03\"}\n"
+      "      - {id: avvikelse, kind: deviation}\n"
+      "    rows:\n"
+      "      x: {label: \"Stor\", values: [\"60 000\", \"45 000\", \"15 000\"]}\n");
+  ASSERT_TRUE(r.results);
+  const Json j = r.json();
+  const Json& x = j["indicators"][0];
+  EXPECT_EQ(x["id"], "b_x");
+  EXPECT_EQ(x["kind"], "budget_line");
+  EXPECT_EQ(x["name"], "Stor");
+  EXPECT_EQ(x["unit"], "tkr");
+  EXPECT_EQ(x["target"], 45000);
+  EXPECT_EQ(x["comparator"], "<=");
+  EXPECT_EQ(x["target_status"], "set");
+  EXPECT_EQ(x["value"], 60000);
+  EXPECT_EQ(x["deviation"], 15000);
+  EXPECT_EQ(x["gap"], 15000);
+  EXPECT_EQ(x["materiality"], 500);
+  EXPECT_EQ(x["significant"], true);
+  EXPECT_EQ(x["favourable"], false);
+  EXPECT_EQ(x["verdict"], "not_met");
+  EXPECT_EQ(x["budget_id"], "b");
+  EXPECT_EQ(x["budget_name"], "Budget B");
+  EXPECT_EQ(x["budget"]["value"], 45000);
+  EXPECT_EQ(x["budget"]["column"], "budget");
+  EXPECT_EQ(x["reported_deviation"]["value"], 15000);
+  EXPECT_EQ(x["reported_deviation"]["status"], "number");
+  EXPECT_TRUE(x["reported_deviation"]["period"].is_null());
+  EXPECT_EQ(x["rule_location"], "test.rules:2");
+  EXPECT_EQ(x["value_location"], "test.yaml:9");
+  ASSERT_EQ(j["significant_deviations"].size(), 1u);
+  EXPECT_EQ(j["significant_deviations"][0]["significant"], true);
+  EXPECT_EQ(j["significant_deviations"][0]["commentary"], x["commentary"]);
+}
+
+TEST(RenderJsonTest, ObservationStatuses) {
+  Rendered r(one_indicator("    data t.r\n    target >= 1\n"),
+             small_dataset("      r: {values: [N/A, I.U., null]}\n"));
+  ASSERT_TRUE(r.results);
+  const Json x = r.json()["indicators"][0];
+  EXPECT_EQ(x["previous"]["status"], "not_applicable");
+  EXPECT_TRUE(x["previous"]["value"].is_null());
+  EXPECT_EQ(x["previous"]["text"], "N/A");
+  EXPECT_EQ(x["verdict"], "no_data");
+  EXPECT_EQ(x["value_text"], "I.U.");
+}
+
+TEST(RenderJsonTest, IncludesTheGivenDiagnostics) {
+  Rendered r(one_indicator("    unit count\n    data t.r\n    target >= 90\n"),
+             small_dataset("      r: {values: [null, 91 %, null]}\n"));
+  ASSERT_TRUE(r.results);
+  const Json j = r.json();
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  const Json& d = j["diagnostics"][0];
+  EXPECT_EQ(d["severity"], "warning");
+  EXPECT_EQ(d["code"], "W0301");
+  EXPECT_EQ(d["message"], "'91 %' is written as a percentage but 'x' has unit count");
+  EXPECT_EQ(d["location"], "test.yaml:14:26");
+  ASSERT_EQ(d["notes"].size(), 1u);
+  EXPECT_EQ(d["notes"][0]["kind"], "note");
+  EXPECT_EQ(d["notes"][0]["message"], "'x' is declared here");
+  EXPECT_EQ(d["notes"][0]["location"], "test.rules:2:3");
+}
+
+TEST(RenderJsonTest, DiagnosticWithOnlyAPath) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  Diagnostic d;
+  d.severity = Severity::warning;
+  d.code = "W0000";
+  d.message = "m";
+  d.path = "rules/x.rules";
+  d.help("h");
+  const Json j = Json::parse(render_json(*r.results, r.commentary, r.s.sources, {d}));
+  EXPECT_EQ(j["diagnostics"][0]["location"], "rules/x.rules");
+  EXPECT_EQ(j["diagnostics"][0]["notes"][0]["kind"], "help");
+  EXPECT_TRUE(j["diagnostics"][0]["notes"][0]["location"].is_null());
+}
+
+TEST(RenderJsonTest, InvalidUtf8IsReplacedNotThrown) {
+  Rendered r("area a \"A\" {\n  indicator x \"M\xFFtt\" { data t.r target >= 1 }\n}\n",
+             small_dataset("      r: {values: [1, 2, 3]}\n"));
+  ASSERT_TRUE(r.results);
+  std::string out;
+  ASSERT_NO_THROW(out = render_json(*r.results, r.commentary, r.s.sources, {}));
+  EXPECT_EQ(out.back(), '\n');
+  EXPECT_EQ(Json::parse(out)["indicators"][0]["name"], "M\xEF\xBF\xBDtt");
+}
+
+}  // namespace
+}  // namespace attain
