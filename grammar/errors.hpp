@@ -18,14 +18,14 @@ struct SyntaxError {
 
 // clang-format off
 inline constexpr SyntaxError syntax_errors[] = {
-  {"E0101", "expected 'area' at the top level of a rule file", "area"},
+  {"E0101", "expected 'area' or 'check' at the top level of a rule file", "area check"},
   {"E0102", "expected an id (letters, digits and _, not starting with a digit)", ""},
   {"E0103", "expected a display name in double quotes", ""},
   {"E0104", "expected '{' to open the block", ""},
   {"E0105", "expected 'goal', 'objective', 'indicator', 'budget' or '}' in the area", "goal objective indicator budget"},
   {"E0106", "expected 'objective', 'indicator', 'budget' or '}' in the goal", "objective indicator budget"},
   {"E0107", "expected 'indicator', 'budget' or '}' in the objective", "indicator budget"},
-  {"E0108", "expected an indicator property (unit, data, target, higher is better, lower is better, cumulative, breakdown) or '}'", "unit data target higher lower cumulative breakdown"},
+  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown) or '}'", "unit data value target higher lower cumulative breakdown"},
   {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
   {"E0110", "expected a unit such as percent, count or tkr", ""},
   {"E0111", "expected 'is better'", "is"},
@@ -42,6 +42,13 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0122", "expected a row name", ""},
   {"E0123", "unterminated string: a display name must end with \" on the same line", ""},
   {"E0124", "unknown escape sequence: only \\\" and \\\\ may follow a backslash", ""},
+  {"E0126", "expected an expression such as 42, table.row, an indicator id, sum(...) or (...)", "sum min max avg count share"},
+  {"E0127", "expected ')'", ""},
+  {"E0128", "expected a row name or * after '.'", ""},
+  {"E0129", "expected a row name to leave out", ""},
+  {"E0130", "expected a comparator such as =, <= or >=", ""},
+  {"E0131", "expected a check property (expect, columns, tolerance) or '}'", "expect columns tolerance"},
+  {"E0132", "expected an amount such as 1 or 0,5", ""},
 };
 // clang-format on
 
@@ -80,6 +87,19 @@ template <> inline constexpr const char* error_message<materiality_amount> = msg
 template <> inline constexpr const char* error_message<line_name> = msg("E0122");
 template <> inline constexpr const char* error_message<string_close> = msg("E0123");
 template <> inline constexpr const char* error_message<escaped> = msg("E0124");
+template <> inline constexpr const char* error_message<expression> = msg("E0126");
+template <> inline constexpr const char* error_message<unary> = msg("E0126");
+template <> inline constexpr const char* error_message<next_unary> = msg("E0126");
+template <> inline constexpr const char* error_message<next_term> = msg("E0126");
+template <> inline constexpr const char* error_message<argument> = msg("E0126");
+template <> inline constexpr const char* error_message<expected_side> = msg("E0126");
+template <> inline constexpr const char* error_message<close_paren> = msg("E0127");
+template <> inline constexpr const char* error_message<pattern_next> = msg("E0128");
+template <> inline constexpr const char* error_message<except_name> = msg("E0129");
+template <> inline constexpr const char* error_message<except_list> = msg("E0129");
+template <> inline constexpr const char* error_message<expect_comparator> = msg("E0130");
+template <> inline constexpr const char* error_message<check_close> = msg("E0131");
+template <> inline constexpr const char* error_message<tolerance_amount> = msg("E0132");
 // clang-format on
 
 // The control's view of the table: must_if<errors> looks messages up here.

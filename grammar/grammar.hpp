@@ -62,6 +62,18 @@ struct kw_favourable : TAO_PEGTL_KEYWORD("favourable") {};
 struct kw_materiality : TAO_PEGTL_KEYWORD("materiality") {};
 struct kw_tkr : TAO_PEGTL_KEYWORD("tkr") {};
 struct kw_lines : TAO_PEGTL_KEYWORD("lines") {};
+struct kw_value : TAO_PEGTL_KEYWORD("value") {};
+struct kw_check : TAO_PEGTL_KEYWORD("check") {};
+struct kw_expect : TAO_PEGTL_KEYWORD("expect") {};
+struct kw_columns : TAO_PEGTL_KEYWORD("columns") {};
+struct kw_tolerance : TAO_PEGTL_KEYWORD("tolerance") {};
+struct kw_except : TAO_PEGTL_KEYWORD("except") {};
+struct kw_sum : TAO_PEGTL_KEYWORD("sum") {};
+struct kw_min : TAO_PEGTL_KEYWORD("min") {};
+struct kw_max : TAO_PEGTL_KEYWORD("max") {};
+struct kw_avg : TAO_PEGTL_KEYWORD("avg") {};
+struct kw_count : TAO_PEGTL_KEYWORD("count") {};
+struct kw_share : TAO_PEGTL_KEYWORD("share") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -86,6 +98,46 @@ struct ref_dot : one<'.'> {};
 struct ref_next : ref_part {};
 struct ref_column_name : ref_column {};
 struct reference : seq<ref_part, star<ref_dot, must<ref_next>>, opt<one<'@'>, must<ref_column_name>>> {};
+
+// Expressions: arithmetic over numbers, dataset references, indicator ids and aggregates.
+//   expression := term (('+' | '-') term)*      term := unary (('*' | '/') unary)*
+//   unary := '-' unary | '(' expression ')' | call | literal | pattern | name
+// A pattern is a dataset reference whose row segments may be '*', with rows left out by
+// `except`: sum(driftsammandrag_mars.* except summa). A name is an indicator id.
+struct expression;
+struct literal : seq<digits, opt<one<'.', ','>, digit, star<digit>>> {};
+struct close_paren : tok<one<')'>> {};
+struct wildcard : one<'*'> {};
+struct pattern_next : sor<wildcard, identifier> {};
+struct except_id : identifier {};
+struct except_name : tok<except_id> {};
+struct except_list : sor<seq<if_must<tok<one<'('>>, except_name>, star<tok<one<','>>, must<except_name>>, must<close_paren>>, except_name> {};
+struct except_clause : if_must<tok<kw_except>, except_list> {};
+struct pattern : seq<ref_part, plus<ref_dot, must<pattern_next>>, opt<one<'@'>, must<ref_column_name>>> {};
+struct name_ref : identifier {};
+struct paren : if_must<tok<one<'('>>, expression, close_paren> {};
+struct fn_sum : kw_sum {};
+struct fn_min : kw_min {};
+struct fn_max : kw_max {};
+struct fn_avg : kw_avg {};
+struct fn_count : kw_count {};
+struct fn_share : kw_share {};
+struct function_name : sor<fn_sum, fn_min, fn_max, fn_avg, fn_count, fn_share> {};
+struct argument : seq<expression> {};
+struct call : seq<tok<function_name>, if_must<tok<one<'('>>, argument>, star<tok<one<','>>, must<argument>>, must<close_paren>> {};
+struct pattern_operand : seq<tok<pattern>, opt<except_clause>> {};
+struct operand : sor<paren, call, tok<literal>, pattern_operand, tok<name_ref>> {};
+struct unary;
+struct negation : seq<tok<one<'-'>>, must<unary>> {};
+struct unary : sor<negation, operand> {};
+struct op_times : one<'*'> {};
+struct op_over : one<'/'> {};
+struct op_plus : one<'+'> {};
+struct op_minus : one<'-'> {};
+struct next_unary : unary {};
+struct term : seq<unary, star<tok<sor<op_times, op_over>>, must<next_unary>>> {};
+struct next_term : term {};
+struct expression : seq<term, star<tok<sor<op_plus, op_minus>>, must<next_term>>> {};
 
 // Declaration heads shared by every block: an id, then a display name.
 struct id : identifier {};
@@ -123,7 +175,8 @@ struct target_prop : if_must<tok<kw_target>, target_spec> {};
 struct cumulative_prop : tok<kw_cumulative> {};
 struct breakdown_data : tok<kw_data> {};
 struct breakdown_prop : if_must<tok<kw_breakdown>, decl_id, decl_name, breakdown_data, data_ref> {};
-struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, target_prop, cumulative_prop, breakdown_prop> {};
+struct value_prop : if_must<tok<kw_value>, expression> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop> {};
 struct indicator_close : tok<one<'}'>> {};
 struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
 
@@ -155,9 +208,20 @@ struct goal : seq<if_must<tok<kw_goal>, decl_id, decl_name, open_brace>, star<so
 struct area_close : tok<one<'}'>> {};
 struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, budget>>, must<area_close>> {};
 
+// Data checks: assertions about the dataset itself, at the top level of a file.
+struct expect_comparator : tok<comparator> {};
+struct expected_side : expression {};
+struct expect_prop : if_must<tok<kw_expect>, expression, expect_comparator, expected_side> {};
+struct columns_prop : seq<if_must<tok<kw_columns>, column_name>, star<tok<one<','>>, must<column_name>>> {};
+struct tolerance_amount : tok<literal> {};
+struct tolerance_prop : seq<if_must<tok<kw_tolerance>, tolerance_amount>, opt<tok<kw_tkr>>> {};
+struct check_prop : sor<expect_prop, columns_prop, tolerance_prop> {};
+struct check_close : tok<one<'}'>> {};
+struct check : seq<if_must<tok<kw_check>, decl_id, decl_name, open_brace>, star<check_prop>, must<check_close>> {};
+
 struct end_of_file : eof {};
 struct byte_order_mark : TAO_PEGTL_STRING("\xEF\xBB\xBF") {};  // as some Windows editors write
-struct file : seq<opt<byte_order_mark>, trivia, star<area>, must<end_of_file>> {};
+struct file : seq<opt<byte_order_mark>, trivia, star<sor<area, check>>, must<end_of_file>> {};
 
 // clang-format on
 

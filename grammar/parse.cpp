@@ -33,7 +33,12 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::target_range, g::target_pending, g::target_none, g::annual,
         g::table_prop, g::outcome_prop, g::budget_col_prop, g::reported_prop,
         g::previous_prop, g::favourable_higher, g::favourable_lower, g::materiality_prop,
-        g::lines_prop>>;
+        g::lines_prop,
+        g::value_prop, g::literal, g::pattern, g::pattern_next, g::wildcard, g::except_id,
+        g::pattern_operand, g::name_ref, g::fn_sum, g::fn_min, g::fn_max, g::fn_avg, g::fn_count,
+        g::fn_share, g::call, g::argument, g::negation, g::op_times, g::op_over, g::op_plus,
+        g::op_minus, g::term, g::next_term, g::expression, g::expected_side,
+        g::check, g::expect_prop, g::columns_prop, g::tolerance_prop>>;
 // clang-format on
 
 class Lowering {
@@ -41,7 +46,12 @@ class Lowering {
   Lowering(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) { out_.file = file.id(); }
 
   std::optional<ast::RuleFile> run(const Node& root) {
-    for (const auto& child : root.children) lower_group(*child, std::nullopt);
+    for (const auto& child : root.children) {
+      if (child->is_type<g::check>())
+        lower_check(*child);
+      else
+        lower_group(*child, std::nullopt);
+    }
     if (failed_) return std::nullopt;
     return std::move(out_);
   }
@@ -128,11 +138,7 @@ class Lowering {
       text_of(first, 2);
     } else {
       t.kind = ast::Target::Kind::compare;
-      t.comparator = first.is_type<g::cmp_ge>()   ? ast::Comparator::ge
-                     : first.is_type<g::cmp_le>() ? ast::Comparator::le
-                     : first.is_type<g::cmp_gt>() ? ast::Comparator::gt
-                     : first.is_type<g::cmp_lt>() ? ast::Comparator::lt
-                                                  : ast::Comparator::eq;
+      t.comparator = comparator(first);
       t.value = number(*kids.at(1));
       t.value_span = span(*kids.at(1));
       text_of(prop, 2);
@@ -155,6 +161,8 @@ class Lowering {
         ind.directions.push_back({ast::Direction::higher, s});
       else if (p.is_type<g::lower_better>())
         ind.directions.push_back({ast::Direction::lower, s});
+      else if (p.is_type<g::value_prop>())
+        ind.values.push_back({expression(*p.children.at(0)), s});
       else if (p.is_type<g::data_prop>())
         ind.data.push_back({reference(*p.children.at(0)), s});
       else if (p.is_type<g::target_prop>())
@@ -167,6 +175,89 @@ class Lowering {
       }
     }
     out_.indicators.push_back(std::move(ind));
+  }
+
+  static ast::ExprPtr make(ast::Expr e) { return std::make_shared<const ast::Expr>(std::move(e)); }
+
+  // An expression, term, argument or operand node -> Expr. Sums and products are
+  // lists of operands separated by operator nodes, folded from the left.
+  ast::ExprPtr expression(const Node& n) {
+    if (n.is_type<g::expression>() || n.is_type<g::next_term>() || n.is_type<g::term>() ||
+        n.is_type<g::argument>() || n.is_type<g::expected_side>()) {
+      ast::ExprPtr left = expression(*n.children.at(0));
+      for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
+        const Node& op = *n.children[i];
+        ast::Expr e;
+        e.kind = op.is_type<g::op_plus>()    ? ast::Expr::Kind::add
+                 : op.is_type<g::op_minus>() ? ast::Expr::Kind::subtract
+                 : op.is_type<g::op_times>() ? ast::Expr::Kind::multiply
+                                             : ast::Expr::Kind::divide;
+        ast::ExprPtr right = expression(*n.children[i + 1]);
+        e.span = {file_.id(), left->span.begin, right->span.end};
+        e.operands = {left, right};
+        left = make(std::move(e));
+      }
+      return left;
+    }
+    ast::Expr e;
+    e.span = span(n);
+    if (n.is_type<g::literal>()) {
+      e.kind = ast::Expr::Kind::number;
+      e.number = number(n);
+    } else if (n.is_type<g::pattern_operand>()) {
+      e.kind = ast::Expr::Kind::reference;
+      e.reference = reference(*n.children.at(0));
+      for (std::size_t i = 1; i < n.children.size(); ++i) e.reference.except.push_back(name(*n.children[i]));
+      e.span = e.reference.span;
+    } else if (n.is_type<g::name_ref>()) {
+      e.kind = ast::Expr::Kind::name;
+      e.name = name(n);
+    } else if (n.is_type<g::negation>()) {
+      e.kind = ast::Expr::Kind::negate;
+      e.operands.push_back(expression(*n.children.at(0)));
+    } else if (n.is_type<g::call>()) {
+      e.kind = ast::Expr::Kind::call;
+      const Node& fn = *n.children.at(0);
+      e.function = fn.is_type<g::fn_sum>()     ? ast::Function::sum
+                   : fn.is_type<g::fn_min>()   ? ast::Function::min
+                   : fn.is_type<g::fn_max>()   ? ast::Function::max
+                   : fn.is_type<g::fn_avg>()   ? ast::Function::avg
+                   : fn.is_type<g::fn_count>() ? ast::Function::count
+                                               : ast::Function::share;
+      for (std::size_t i = 1; i < n.children.size(); ++i) e.operands.push_back(expression(*n.children[i]));
+    }
+    return make(std::move(e));
+  }
+
+  static ast::Comparator comparator(const Node& n) {
+    return n.is_type<g::cmp_ge>()   ? ast::Comparator::ge
+           : n.is_type<g::cmp_le>() ? ast::Comparator::le
+           : n.is_type<g::cmp_gt>() ? ast::Comparator::gt
+           : n.is_type<g::cmp_lt>() ? ast::Comparator::lt
+                                    : ast::Comparator::eq;
+  }
+
+  void lower_check(const Node& n) {
+    ast::Check c;
+    c.id = name(*n.children.at(0));
+    c.name = unescape(n.children.at(1)->string_view());
+    c.span = span(n);
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& p = *n.children[i];
+      const Span s = span(p);
+      if (p.is_type<g::expect_prop>()) {
+        c.expects.push_back(
+            {{expression(*p.children.at(0)), comparator(*p.children.at(1)), expression(*p.children.at(2))},
+             s});
+      } else if (p.is_type<g::columns_prop>()) {
+        std::vector<ast::Name> columns;
+        for (const auto& k : p.children) columns.push_back(name(*k));
+        c.columns.push_back({std::move(columns), s});
+      } else if (p.is_type<g::tolerance_prop>()) {
+        c.tolerance.push_back({number(*p.children.at(0)), s});
+      }
+    }
+    out_.checks.push_back(std::move(c));
   }
 
   void lower_budget(const Node& n, std::size_t group) {
@@ -317,6 +408,10 @@ std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& p
 
 namespace ast {
 
+bool Reference::has_wildcard() const {
+  return std::any_of(path.begin(), path.end(), [](const Name& p) { return p.text == "*"; });
+}
+
 std::string Reference::to_string() const {
   std::string out;
   for (const Name& part : path) {
@@ -324,7 +419,31 @@ std::string Reference::to_string() const {
     out += part.text;
   }
   if (column) out += "@" + column->text;
+  if (except.size() == 1) out += " except " + except.front().text;
+  if (except.size() > 1) {
+    out += " except (";
+    for (std::size_t i = 0; i < except.size(); ++i) out += (i ? ", " : "") + except[i].text;
+    out += ")";
+  }
   return out;
+}
+
+std::string_view to_string(Function function) {
+  switch (function) {
+    case Function::sum:
+      return "sum";
+    case Function::min:
+      return "min";
+    case Function::max:
+      return "max";
+    case Function::avg:
+      return "avg";
+    case Function::count:
+      return "count";
+    case Function::share:
+      return "share";
+  }
+  return "?";
 }
 
 std::string_view to_string(Comparator comparator) {

@@ -106,7 +106,7 @@ class Run {
       report = attain::render_json(*results, commentary, sources_, sink_.diagnostics());
     } else {
       const bool color = options_.output.empty() && use_color(options_.color, STDOUT_FILENO);
-      report = attain::render_text(*results, commentary, attain::RenderOptions{color});
+      report = attain::render_text(*results, commentary, sources_, attain::RenderOptions{color});
     }
     print_diagnostics();
     if (options_.output.empty()) {

@@ -1,6 +1,7 @@
 #include "attain/check.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include <fmt/format.h>
@@ -26,6 +27,28 @@ class Checker {
 
   RuleSet run(const std::vector<ast::RuleFile>& files) {
     for (const ast::RuleFile& file : files) check_file(file);
+    // Expressions may name indicators of any file: check them once all are known.
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
+      Indicator& ind = out_.indicators[i];
+      if (!ind.value) continue;
+      const Type type = infer(*ind.value, /*in_aggregate=*/false, /*in_check=*/false);
+      if (type.kind == Type::Kind::unit && type.unit != ind.unit) {
+        if (!unit_given_[i]) {
+          ind.unit = type.unit;
+        } else {
+          error("E0222", ind.value->span,
+                fmt::format("the value of '{}' is in {} but the indicator's unit is {}", ind.id,
+                            to_string(type.unit), to_string(ind.unit)))
+              .help(fmt::format("change the unit to '{}' or the expression", to_string(type.unit)));
+        }
+      }
+    }
+    order_derived();
+    for (const DataCheck& c : out_.checks) {
+      const Type left = infer(*c.expect.left, false, true);
+      const Type right = infer(*c.expect.right, false, true);
+      combine(left, right, c.expect.right->span, "compare");
+    }
     return std::move(out_);
   }
 
@@ -55,7 +78,178 @@ class Checker {
     return &props[0];
   }
 
+  // The unit of an expression as far as the rules tell: a dataset reference's unit is
+  // unknown here, a literal adapts to the other operand.
+  struct Type {
+    enum class Kind { unknown, literal, unit };
+    Kind kind = Kind::unknown;
+    Unit unit = Unit::number;
+    static Type of(Unit u) { return {Kind::unit, u}; }
+  };
+
+  // + and - and comparisons need the same unit on both sides.
+  Type combine(const Type& a, const Type& b, Span where, std::string_view verb) {
+    if (a.kind == Type::Kind::unit && b.kind == Type::Kind::unit) {
+      if (a.unit != b.unit) {
+        error("E0220", where, fmt::format("cannot {} {} and {}", verb, to_string(a.unit), to_string(b.unit)))
+            .help(
+                "both sides of + , - and comparisons must have the same unit; use share(a, b) for a "
+                "percentage");
+      }
+      return a;
+    }
+    if (a.kind == Type::Kind::unit) return a;
+    if (b.kind == Type::Kind::unit) return b;
+    return a.kind == Type::Kind::unknown || b.kind == Type::Kind::unknown ? Type{} : a;
+  }
+
+  Type infer(const ast::Expr& e, bool in_aggregate, bool in_check) {
+    using K = ast::Expr::Kind;
+    switch (e.kind) {
+      case K::number:
+        return {Type::Kind::literal, Unit::number};
+      case K::reference:
+        if (e.reference.has_wildcard() && !in_aggregate && !in_check) {
+          error("E0225", e.span, fmt::format("'{}' stands for several rows here", e.reference.to_string()))
+              .help("a reference with '*' must be the argument of sum, min, max, avg or count");
+        }
+        if (!e.reference.except.empty() && !e.reference.has_wildcard()) {
+          error("E0226", e.reference.except.front().span, "'except' only follows a reference with '*'");
+        }
+        return {};
+      case K::name: {
+        const Indicator* ind = out_.indicator(e.name.text);
+        if (!ind) {
+          std::vector<std::string> ids;
+          for (const Indicator& i : out_.indicators) ids.push_back(i.id);
+          Diagnostic& d = error("E0221", e.name.span, fmt::format("unknown indicator '{}'", e.name.text));
+          if (auto best = closest_match(e.name.text, ids))
+            d.help(fmt::format("did you mean '{}'?", *best));
+          else
+            d.help("a name in an expression is an indicator id; dataset references are written table.row");
+          return {};
+        }
+        return Type::of(ind->unit);
+      }
+      case K::negate:
+        return infer(*e.operands.at(0), in_aggregate, in_check);
+      case K::add:
+      case K::subtract:
+        return combine(infer(*e.operands[0], in_aggregate, in_check),
+                       infer(*e.operands[1], in_aggregate, in_check), e.span,
+                       e.kind == K::add ? "add" : "subtract");
+      case K::multiply: {
+        const Type a = infer(*e.operands[0], in_aggregate, in_check);
+        const Type b = infer(*e.operands[1], in_aggregate, in_check);
+        const bool a_plain = a.kind != Type::Kind::unit || a.unit == Unit::number;
+        const bool b_plain = b.kind != Type::Kind::unit || b.unit == Unit::number;
+        if (!a_plain && !b_plain) {
+          error("E0220", e.span,
+                fmt::format("cannot multiply {} by {}", to_string(a.unit), to_string(b.unit)))
+              .help("multiply a quantity by a plain number; divide quantities to get a ratio");
+          return a;
+        }
+        return a_plain ? b : a;
+      }
+      case K::divide: {
+        const Type a = infer(*e.operands[0], in_aggregate, in_check);
+        const Type b = infer(*e.operands[1], in_aggregate, in_check);
+        const ast::Expr& divisor = *e.operands[1];
+        if (divisor.kind == K::number && divisor.number.is_zero()) {
+          error("E0223", divisor.span, "division by zero");
+        }
+        if (b.kind != Type::Kind::unit || b.unit == Unit::number) return a;  // scaled by a number
+        return Type::of(Unit::number);                                       // a ratio of quantities
+      }
+      case K::call:
+        return infer_call(e, in_check);
+    }
+    return {};
+  }
+
+  Type infer_call(const ast::Expr& e, bool in_check) {
+    if (e.function == ast::Function::share && e.operands.size() != 2) {
+      error("E0227", e.span,
+            fmt::format("share takes 2 arguments, the part and the whole; {} given", e.operands.size()))
+          .help("write share(part, whole), which gives part / whole × 100 in percent");
+      return Type::of(Unit::percent);
+    }
+    Type type{Type::Kind::literal, Unit::number};
+    for (const ast::ExprPtr& arg : e.operands) {
+      type = combine(type, infer(*arg, true, in_check), arg->span, "combine");
+    }
+    if (e.function == ast::Function::count) return Type::of(Unit::count);
+    if (e.function == ast::Function::share) return Type::of(Unit::percent);
+    return type;
+  }
+
+  // Names an expression uses, for the dependency order of derived indicators.
+  static void names_in(const ast::Expr& e, std::vector<const ast::Name*>& out) {
+    if (e.kind == ast::Expr::Kind::name) out.push_back(&e.name);
+    for (const ast::ExprPtr& o : e.operands) names_in(*o, out);
+  }
+
+  // Orders derived indicators so each comes after the ones it uses; a cycle is E0224.
+  void order_derived() {
+    enum class Mark { none, visiting, done };
+    std::vector<Mark> marks(out_.indicators.size(), Mark::none);
+    std::vector<std::size_t> stack;
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+      if (marks[i] == Mark::done) return;
+      if (marks[i] == Mark::visiting) {
+        auto from = std::find(stack.begin(), stack.end(), i);
+        std::string cycle;
+        for (auto it = from; it != stack.end(); ++it) cycle += out_.indicators[*it].id + " → ";
+        cycle += out_.indicators[i].id;
+        const Indicator& start = out_.indicators[i];
+        error("E0224", start.value->span, fmt::format("reference cycle: {}", cycle))
+            .help("an indicator cannot depend on itself, directly or through others");
+        marks[i] = Mark::done;  // report each cycle once
+        return;
+      }
+      marks[i] = Mark::visiting;
+      stack.push_back(i);
+      std::vector<const ast::Name*> names;
+      if (out_.indicators[i].value) names_in(*out_.indicators[i].value, names);
+      for (const ast::Name* n : names) {
+        for (std::size_t j = 0; j < out_.indicators.size(); ++j) {
+          if (out_.indicators[j].id == n->text && out_.indicators[j].value) visit(j);
+        }
+      }
+      stack.pop_back();
+      if (marks[i] == Mark::visiting) {
+        marks[i] = Mark::done;
+        out_.derived_order.push_back(i);
+      }
+    };
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
+      if (out_.indicators[i].value) visit(i);
+    }
+  }
+
+  void check_data_check(const ast::Check& in) {
+    declare(in.id);
+    DataCheck out;
+    out.id = in.id.text;
+    out.name = in.name;
+    out.span = in.span;
+    if (const auto* e = single(in.expects, "expect")) {
+      out.expect = e->value;
+    } else {
+      error("E0228", in.id.span, fmt::format("check '{}' has no 'expect'", in.id.text))
+          .help("add a line such as 'expect sum(table.* except summa) = table.summa'");
+      return;
+    }
+    if (const auto* c = single(in.columns, "columns")) out.columns = c->value;
+    if (const auto* t = single(in.tolerance, "tolerance")) {
+      if (t->value.is_negative()) error("E0209", t->span, "a tolerance must not be negative");
+      out.tolerance = t->value;
+    }
+    out_.checks.push_back(std::move(out));
+  }
+
   void check_file(const ast::RuleFile& file) {
+    for (const ast::Check& c : file.checks) check_data_check(c);
     const std::size_t base = out_.groups.size();
     for (const ast::Group& g : file.groups) {
       declare(g.id);
@@ -97,12 +291,24 @@ class Checker {
       }
     }
 
-    if (const auto* data = single(in.data, "data")) {
+    const auto* data = single(in.data, "data");
+    const auto* value = single(in.values, "value");
+    if (data && value) {
+      error("E0229", value->span, fmt::format("indicator '{}' has both 'data' and 'value'", in.id.text))
+          .note("'data' is given here", data->span)
+          .help("an indicator either reads a dataset row ('data') or computes its value ('value')");
+    } else if (data) {
       out.data = data->value;
+    } else if (value) {
+      out.value = value->value;
+      if (!in.breakdowns.empty()) {
+        error("E0230", in.breakdowns.front().span, "a derived indicator ('value') cannot have breakdowns");
+      }
     } else {
       error("E0205", in.id.span, fmt::format("indicator '{}' has no data reference", in.id.text))
-          .help("add a line such as 'data table.row' naming the dataset row that holds its values");
+          .help("add a line such as 'data table.row', or 'value EXPRESSION' for a derived indicator");
     }
+    unit_given_.push_back(!in.units.empty());
 
     if (const auto* target = single(in.targets, "target")) {
       out.target = target->value;
@@ -201,9 +407,17 @@ class Checker {
   DiagnosticSink& sink_;
   RuleSet out_;
   std::map<std::string, Span> ids_;
+  std::vector<bool> unit_given_;  // per indicator: was `unit` written
 };
 
 }  // namespace
+
+const Indicator* RuleSet::indicator(std::string_view id) const {
+  for (const Indicator& i : indicators) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
 
 std::string_view to_string(Unit unit) {
   for (const UnitEntry& e : unit_table) {

@@ -84,6 +84,15 @@ std::string absence_text(const Value& v) {
   return "uppgift saknas";
 }
 
+// The evaluator's reasons are English phrases for diagnostics; commentary says them in
+// Swedish.
+std::string swedish_reason(std::string_view reason) {
+  if (reason == "division by zero") return "division med noll";
+  if (reason.find("too large") != std::string_view::npos) return "talet blir för stort";
+  if (reason.empty()) return "uppgift saknas";
+  return std::string(reason);
+}
+
 // When a value was measured, as said in a sentence: "2019", "i mars 2020".
 std::string when(const Observation& o) {
   if (!o.period) return o.column_label;
@@ -166,6 +175,8 @@ std::string indicator_sentence(const ItemResult& r) {
       if (v.is_number()) return fmt::format("{}: {} {}; {}{}.", r.name, value, now, set, trend_clause(r));
       return fmt::format("{}: {}; {} {}.", r.name, set, absence_text(v), now);
     }
+    case Verdict::error:
+      return fmt::format("{}: värdet kan inte beräknas ({}).", r.name, swedish_reason(r.reason));
     case Verdict::no_target:
       if (v.is_number())
         return fmt::format("{}: {} {}, inget målvärde angivet{}.", r.name, value, now, trend_clause(r));
@@ -204,6 +215,39 @@ std::string indicator_sentence(const ItemResult& r) {
   return r.name;
 }
 
+std::string check_sentence(const CheckResult& c) {
+  std::string where;
+  if (c.row && c.column)
+    where = fmt::format(" (rad {}, kolumn {})", *c.row, *c.column);
+  else if (c.row)
+    where = fmt::format(" (rad {})", *c.row);
+  else if (c.column)
+    where = fmt::format(" (kolumn {})", *c.column);
+  const std::string head = c.name + where;
+  switch (c.outcome) {
+    case CheckResult::Outcome::no_data:
+      return fmt::format("{}: kan inte kontrolleras, {}.", head, swedish_reason(c.reason));
+    case CheckResult::Outcome::error:
+      return fmt::format("{}: kan inte kontrolleras, {}.", head, swedish_reason(c.reason));
+    default:
+      break;
+  }
+  const std::string left = format_sv(*c.left);
+  const std::string right = format_sv(*c.right);
+  const std::string relation =
+      c.comparator == ast::Comparator::eq ? "mot" : std::string(ast::to_string(c.comparator));
+  switch (c.outcome) {
+    case CheckResult::Outcome::pass:
+      return fmt::format("{}: {} {} {} stämmer.", head, left, relation, right);
+    case CheckResult::Outcome::rounding:
+      return fmt::format("{}: {} {} {} skiljer {}, inom avrundning (tolerans {}).", head, left, relation,
+                         right, format_sv(c.difference->abs()), format_sv(c.tolerance));
+    default:
+      return fmt::format("{}: {} {} {} skiljer {}, stämmer inte.", head, left, relation, right,
+                         format_sv(c.difference->abs()));
+  }
+}
+
 std::string sentence(const ItemResult& r) {
   return r.kind == ItemResult::Kind::budget_line ? budget_sentence(r) : indicator_sentence(r);
 }
@@ -215,7 +259,7 @@ std::string count_summary(const std::vector<const ItemResult*>& items) {
     const char* one;
     const char* many;
   };
-  constexpr std::array<Words, 8> words = {{
+  constexpr std::array<Words, 9> words = {{
       {Verdict::met, "uppfyllt", "uppfyllda"},
       {Verdict::not_met, "ej uppfyllt", "ej uppfyllda"},
       {Verdict::on_track, "i fas", "i fas"},
@@ -225,6 +269,7 @@ std::string count_summary(const std::vector<const ItemResult*>& items) {
       {Verdict::no_data, "utan uppgift", "utan uppgift"},
       {Verdict::not_applicable, "ej tillämpligt", "ej tillämpliga"},
       {Verdict::no_target, "utan målvärde", "utan målvärde"},
+      {Verdict::error, "som inte kan beräknas", "som inte kan beräknas"},
   }};
   std::vector<std::string> parts;
   for (const Words& w : words) {
@@ -271,6 +316,8 @@ std::string_view verdict_label(Verdict verdict) {
       return "ej tillämpligt";
     case Verdict::no_target:
       return "inget mål";
+    case Verdict::error:
+      return "fel";
   }
   return "?";
 }
@@ -361,6 +408,7 @@ Commentary write_commentary(const Results& results) {
     }
     c.groups.push_back(count_summary(items));
   }
+  for (const CheckResult& check : results.checks) c.checks.push_back(check_sentence(check));
   std::vector<const ItemResult*> all;
   for (const ItemResult& r : results.items) all.push_back(&r);
   c.overall = fmt::format("Totalt {}", count_summary(all));

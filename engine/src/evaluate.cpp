@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -40,20 +42,41 @@ class Evaluator {
     Results out;
     out.report = data_.report;
     out.groups = rules_.groups;
+    // Indicators that read the dataset first, then derived ones in dependency order.
+    std::vector<std::optional<ItemResult>> indicators(rules_.indicators.size());
+    for (std::size_t i = 0; i < rules_.indicators.size(); ++i) {
+      if (rules_.indicators[i].value) continue;
+      indicators[i] = indicator(rules_.indicators[i]);
+      if (indicators[i]) by_id_[indicators[i]->id] = &*indicators[i];
+    }
+    for (std::size_t i : rules_.derived_order) {
+      indicators[i] = derived(rules_.indicators[i]);
+      by_id_[indicators[i]->id] = &*indicators[i];
+    }
     for (const RuleItem& item : rules_.items) {
       if (item.kind == RuleItem::Kind::indicator) {
-        if (auto r = indicator(rules_.indicators[item.index])) out.items.push_back(std::move(*r));
+        if (indicators[item.index]) out.items.push_back(std::move(*indicators[item.index]));
       } else {
         for (ItemResult& line : budget(rules_.budgets[item.index])) out.items.push_back(std::move(line));
       }
+    }
+    by_id_.clear();  // the results moved
+    for (const DataCheck& c : rules_.checks) {
+      for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
     }
     if (failed_) return std::nullopt;
     return out;
   }
 
  private:
+  // Reports an error once per place and code: expressions are evaluated several times
+  // (current and previous period, each row and column of a data check).
   Diagnostic& error(std::string code, Span span, std::string message) {
     failed_ = true;
+    if (!reported_.emplace(span.file, span.begin, code).second) {
+      scratch_ = Diagnostic{};
+      return scratch_;
+    }
     return sink_.error(std::move(code), span, std::move(message));
   }
 
@@ -141,7 +164,7 @@ class Evaluator {
     return true;
   }
 
-  std::optional<Binding> bind(const ast::Reference& ref, bool cumulative) {
+  std::optional<Binding> bind(const ast::Reference& ref, bool cumulative, const ast::Name* column = nullptr) {
     Binding b;
     b.text = ref.to_string();
     if (ref.path.empty()) {  // no `data` line, already reported by the checker
@@ -176,14 +199,326 @@ class Evaluator {
                      : fmt::format("name one of its rows, as in {}.{}", path, b.row->rows.front().id));
       return std::nullopt;
     }
-    if (ref.column) {
-      auto column = find_column(*b.table, *ref.column);
-      if (!column) return std::nullopt;
-      b.current = *column;
+    if (ref.column || column) {
+      auto index = find_column(*b.table, ref.column ? *ref.column : *column);
+      if (!index) return std::nullopt;
+      b.current = *index;
       return b;
     }
     if (!period_columns(*b.table, cumulative, b, ref.span)) return std::nullopt;
     return b;
+  }
+
+  // ---- Expressions -------------------------------------------------------------------
+
+  // A computed value, or why there is none, with every dataset cell it was computed from.
+  struct Quantity {
+    std::optional<Decimal> value;
+    Absence absence = Absence::blank;  // when there is no value and no error
+    bool error = false;                // division by zero, overflow: verdict `error`
+    std::string reason;
+    std::vector<Observation> inputs;
+  };
+
+  struct Context {
+    bool previous = false;              // read the previous period's columns
+    bool cumulative = false;            // choose a previous column of the same length
+    const ast::Name* column = nullptr;  // a data check's column for references without @
+    const std::string* row = nullptr;   // a data check's row, for '*' outside aggregates
+  };
+
+  static Quantity failure(std::string reason) {
+    Quantity q;
+    q.error = true;
+    q.reason = std::move(reason);
+    return q;
+  }
+
+  // How strongly an absence counts when operands combine: an error beats missing data,
+  // which beats "not applicable".
+  static int weight(const Quantity& q) {
+    if (q.error) return 4;
+    switch (q.absence) {
+      case Absence::no_data:
+        return 3;
+      case Absence::blank:
+        return 2;
+      case Absence::pending:
+        return 1;
+      case Absence::not_applicable:
+        return 0;
+    }
+    return 0;
+  }
+
+  // The result of an operation with an operand missing: the stronger reason, all inputs.
+  static Quantity absent_of(Quantity a, Quantity b) {
+    const bool take_a = !a.value && (b.value || weight(a) >= weight(b));
+    Quantity out = take_a ? std::move(a) : std::move(b);
+    out.value.reset();
+    return out;
+  }
+
+  static void merge_inputs(Quantity& into, const Quantity& from) {
+    into.inputs.insert(into.inputs.end(), from.inputs.begin(), from.inputs.end());
+  }
+
+  Quantity cell(const Table& table, const Row& row, std::size_t column) {
+    Quantity q;
+    const Observation o = observe(table, row, column);
+    q.inputs.push_back(o);
+    const Value& v = o.value;
+    if (v.is_number()) {
+      q.value = v.number;
+    } else if (v.kind == Value::Kind::text) {
+      q.absence = Absence::no_data;
+      q.reason = fmt::format("'{}' is text, not a number", v.text);
+    } else {
+      q.absence = v.absence;
+    }
+    return q;
+  }
+
+  // '*' replaced by the data check's current row.
+  static ast::Reference with_row(const ast::Reference& ref, const std::string& row) {
+    ast::Reference out = ref;
+    for (ast::Name& part : out.path) {
+      if (part.text == "*") part.text = row;
+    }
+    return out;
+  }
+
+  Quantity reference(const ast::Reference& written, const Context& cx) {
+    const ast::Reference ref = cx.row && written.has_wildcard() ? with_row(written, *cx.row) : written;
+    auto b = bind(ref, cx.cumulative, cx.column);
+    if (!b) return failure(fmt::format("'{}' cannot be read", ref.to_string()));
+    if (!cx.previous || ref.column || cx.column) {
+      if (cx.previous && (ref.column || cx.column)) {  // a fixed column has no previous period
+        Quantity q;
+        q.reason = "a fixed column has no earlier period";
+        return q;
+      }
+      return cell(*b->table, *b->row, b->current);
+    }
+    if (!b->previous) {
+      Quantity q;
+      q.reason = "no earlier period in the table";
+      return q;
+    }
+    return cell(*b->table, *b->row, *b->previous);
+  }
+
+  // A row a pattern stands for, with the ids from the table down to it.
+  struct Match {
+    const Table* table;
+    const Row* row;
+    std::vector<std::string> path;
+  };
+
+  // Every row a pattern with '*' stands for (header rows without figures are passed over).
+  std::vector<Match> expand(const ast::Reference& ref) {
+    std::vector<Match> out;
+    const Table* table = find_table(ref.path.front());
+    if (!table) return out;
+    std::vector<Match> level;
+    for (const Row& r : table->rows) level.push_back({table, &r, {r.id}});
+    const auto excluded = [&](const Row& r) {
+      return std::any_of(ref.except.begin(), ref.except.end(),
+                         [&](const ast::Name& n) { return n.text == r.id; });
+    };
+    for (std::size_t i = 1; i < ref.path.size(); ++i) {
+      const ast::Name& part = ref.path[i];
+      std::vector<Match> matched;
+      for (const Match& m : level) {
+        if (part.text == "*" ? !excluded(*m.row) : m.row->id == part.text) matched.push_back(m);
+      }
+      if (matched.empty() && part.text != "*") {
+        error("E0213", part.span,
+              fmt::format("no row '{}' in dataset table '{}' at this level", part.text, table->id));
+      }
+      if (i + 1 == ref.path.size()) {
+        for (Match& m : matched) {
+          if (!m.row->values.empty()) out.push_back(std::move(m));
+        }
+      } else {
+        level.clear();
+        for (const Match& m : matched) {
+          for (const Row& child : m.row->rows) {
+            Match next{table, &child, m.path};
+            next.path.push_back(child.id);
+            level.push_back(std::move(next));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // The values an aggregate's argument stands for.
+  std::vector<Quantity> arguments(const ast::Expr& arg, const Context& cx) {
+    std::vector<Quantity> out;
+    if (arg.kind != ast::Expr::Kind::reference || !arg.reference.has_wildcard()) {
+      out.push_back(eval(arg, cx));
+      return out;
+    }
+    Context inner = cx;
+    inner.row = nullptr;  // inside an aggregate '*' means every row
+    for (const Match& m : expand(arg.reference)) {
+      ast::Reference one = arg.reference;
+      one.except.clear();
+      one.path.resize(1);
+      for (const std::string& id : m.path) one.path.push_back({id, arg.reference.span});
+      out.push_back(reference(one, inner));
+    }
+    return out;
+  }
+
+  Quantity call(const ast::Expr& e, const Context& cx) {
+    std::vector<Quantity> items;
+    for (const ast::ExprPtr& arg : e.operands) {
+      for (Quantity& q : arguments(*arg, cx)) items.push_back(std::move(q));
+    }
+    Quantity out;
+    for (const Quantity& q : items) merge_inputs(out, q);
+    if (e.function == ast::Function::share) {
+      if (items.size() != 2) return failure("share needs one part and one whole");
+      return divide(items[0], items[1], true, std::move(out.inputs));
+    }
+    // Not applicable items are left out; anything else missing makes the result missing.
+    std::vector<Decimal> values;
+    Quantity worst;
+    worst.absence = Absence::not_applicable;
+    bool missing = false;
+    for (const Quantity& q : items) {
+      if (q.value)
+        values.push_back(*q.value);
+      else if (q.error || q.absence != Absence::not_applicable) {
+        if (!missing || weight(q) > weight(worst)) worst = q;
+        missing = true;
+      }
+    }
+    if (missing) {
+      worst.inputs = std::move(out.inputs);
+      return worst;
+    }
+    if (e.function == ast::Function::count) {
+      out.value = Decimal::integer(static_cast<std::int64_t>(values.size()));
+      return out;
+    }
+    if (values.empty()) {
+      out.absence = Absence::not_applicable;
+      out.reason = "every value is not applicable";
+      return out;
+    }
+    Decimal acc = values.front();
+    int scale = acc.scale();
+    for (std::size_t i = 1; i < values.size(); ++i) {
+      scale = std::max(scale, values[i].scale());
+      if (e.function == ast::Function::min)
+        acc = std::min(acc, values[i]);
+      else if (e.function == ast::Function::max)
+        acc = std::max(acc, values[i]);
+      else if (auto sum = acc.plus(values[i]))
+        acc = *sum;
+      else
+        return failure("the sum is too large");
+    }
+    if (e.function == ast::Function::avg) {
+      auto mean = acc.divided_by(Decimal::integer(static_cast<std::int64_t>(values.size())),
+                                 std::min(scale + 4, Decimal::max_scale));
+      if (!mean) return failure("the mean is too large");
+      acc = mean->trimmed(scale);
+    }
+    out.value = acc;
+    return out;
+  }
+
+  // a / b, or a / b × 100 for a share; dividing by zero is an error, not a number.
+  static Quantity divide(const Quantity& a, const Quantity& b, bool percent,
+                         std::vector<Observation> inputs) {
+    if (!a.value || !b.value) {
+      Quantity q = absent_of(a, b);
+      q.inputs = std::move(inputs);
+      return q;
+    }
+    if (b.value->is_zero()) {
+      Quantity q = failure("division by zero");
+      q.inputs = std::move(inputs);
+      return q;
+    }
+    const int scale = std::min(std::max(a.value->scale(), b.value->scale()) + 4, Decimal::max_scale);
+    std::optional<Decimal> numerator = percent ? a.value->times(Decimal::integer(100)) : a.value;
+    std::optional<Decimal> q = numerator ? numerator->divided_by(*b.value, scale) : std::nullopt;
+    if (!q) {
+      Quantity f = failure("the quotient is too large");
+      f.inputs = std::move(inputs);
+      return f;
+    }
+    Quantity out;
+    out.value = q->trimmed(0);
+    out.inputs = std::move(inputs);
+    return out;
+  }
+
+  Quantity eval(const ast::Expr& e, const Context& cx) {
+    using K = ast::Expr::Kind;
+    switch (e.kind) {
+      case K::number: {
+        Quantity q;
+        q.value = e.number;
+        return q;
+      }
+      case K::reference:
+        return reference(e.reference, cx);
+      case K::name:
+        return named(e, cx);
+      case K::call:
+        return call(e, cx);
+      case K::negate: {
+        Quantity q = eval(*e.operands.at(0), cx);
+        if (q.value) q.value = q.value->negated();
+        return q;
+      }
+      default:
+        break;
+    }
+    Quantity a = eval(*e.operands.at(0), cx);
+    Quantity b = eval(*e.operands.at(1), cx);
+    std::vector<Observation> inputs = a.inputs;
+    inputs.insert(inputs.end(), b.inputs.begin(), b.inputs.end());
+    if (e.kind == K::divide) return divide(a, b, false, std::move(inputs));
+    if (!a.value || !b.value) {
+      Quantity q = absent_of(std::move(a), std::move(b));
+      q.inputs = std::move(inputs);
+      return q;
+    }
+    std::optional<Decimal> v = e.kind == K::add        ? a.value->plus(*b.value)
+                               : e.kind == K::subtract ? a.value->minus(*b.value)
+                                                       : a.value->times(*b.value);
+    Quantity out = v ? Quantity{} : failure("the result is too large");
+    out.value = v;
+    out.inputs = std::move(inputs);
+    return out;
+  }
+
+  // An indicator named in an expression: its value for the period asked.
+  Quantity named(const ast::Expr& e, const Context& cx) {
+    auto it = by_id_.find(e.name.text);
+    if (it == by_id_.end()) return failure(fmt::format("'{}' has no value", e.name.text));
+    const ItemResult& r = *it->second;
+    const std::optional<Observation>& o = cx.previous ? r.previous : r.current;
+    Quantity q;
+    if (!o) {
+      q.reason = fmt::format("'{}' has no value for that period", r.id);
+      return q;
+    }
+    q.inputs = r.inputs.empty() ? std::vector<Observation>{*o} : r.inputs;
+    if (r.verdict == Verdict::error) return failure(r.reason);
+    if (o->value.is_number())
+      q.value = o->value.number;
+    else
+      q.absence = o->value.absence;
+    return q;
   }
 
   Observation observe(const Table& table, const Row& row, std::size_t column) const {
@@ -321,6 +656,168 @@ class Evaluator {
     return r;
   }
 
+  // A derived indicator: its expression for the report period and the previous one.
+  ItemResult derived(const Indicator& in) {
+    ItemResult r = start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
+    r.data_ref = "";
+    Context cx;
+    cx.cumulative = in.cumulative;
+    Quantity now = eval(*in.value, cx);
+    cx.previous = true;
+    Quantity before = eval(*in.value, cx);
+    r.inputs = now.inputs;
+    r.current = computed(now, in.value->span, first_period(now.inputs).value_or(data_.report.period));
+    if (before.value) r.previous = computed(before, in.value->span, first_period(before.inputs));
+    r.trend = trend_of(r.current, r.previous, r.direction);
+    if (now.error) {
+      r.verdict = Verdict::error;
+      r.reason = now.reason;
+      return r;
+    }
+    r.reason = now.reason;
+    judge(r);
+    return r;
+  }
+
+  static std::optional<Period> first_period(const std::vector<Observation>& inputs) {
+    for (const Observation& o : inputs) {
+      if (o.period) return o.period;
+    }
+    return std::nullopt;
+  }
+
+  // A computed value as an observation: its text is the canonical number, its place the
+  // expression in the rules.
+  static Observation computed(const Quantity& q, Span where, std::optional<Period> period) {
+    Observation o;
+    o.value.span = where;
+    o.period = period;
+    o.column_id = "";
+    o.column_label = period ? period->to_string() : "";
+    if (q.value) {
+      o.value.kind = Value::Kind::number;
+      o.value.number = *q.value;
+      o.value.text = q.value->to_string();
+    } else {
+      o.value.kind = Value::Kind::absent;
+      o.value.absence = q.error ? Absence::no_data : q.absence;
+      o.value.text = std::string(absence_marker(o.value.absence));
+    }
+    return o;
+  }
+
+  // ---- Data checks ---------------------------------------------------------------------
+
+  // The first reference with '*' outside any aggregate: a data check runs once per row
+  // it stands for.
+  static const ast::Reference* iterated(const ast::Expr& e) {
+    if (e.kind == ast::Expr::Kind::reference) return e.reference.has_wildcard() ? &e.reference : nullptr;
+    if (e.kind == ast::Expr::Kind::call) return nullptr;
+    for (const ast::ExprPtr& o : e.operands) {
+      if (const ast::Reference* r = iterated(*o)) return r;
+    }
+    return nullptr;
+  }
+
+  std::vector<CheckResult> data_check(const DataCheck& c) {
+    std::vector<CheckResult> out;
+    std::vector<std::optional<std::string>> rows{std::nullopt};
+    const ast::Reference* over = iterated(*c.expect.left);
+    if (!over) over = iterated(*c.expect.right);
+    if (over) {
+      rows.clear();
+      // The row ids at the position of the first '*' (t.*.man iterates over t's rows).
+      const auto star = std::find_if(over->path.begin(), over->path.end(),
+                                     [](const ast::Name& p) { return p.text == "*"; });
+      const auto at = static_cast<std::size_t>(star - over->path.begin()) - 1;
+      for (const Match& m : expand(*over)) {
+        if (std::find(rows.begin(), rows.end(), m.path.at(at)) == rows.end())
+          rows.emplace_back(m.path.at(at));
+      }
+    }
+    std::vector<const ast::Name*> columns;
+    for (const ast::Name& n : c.columns) columns.push_back(&n);
+    if (columns.empty()) columns.push_back(nullptr);
+    for (const auto& row : rows) {
+      for (const ast::Name* column : columns) {
+        Context cx;
+        cx.column = column;
+        cx.row = row ? &*row : nullptr;
+        CheckResult r;
+        r.check_id = c.id;
+        r.id = c.id + (row ? "." + *row : "") + (column ? "." + column->text : "");
+        r.name = c.name;
+        r.rule_span = c.span;
+        r.row = row;
+        if (column) r.column = column->text;
+        r.comparator = c.expect.comparator;
+        r.tolerance = c.tolerance;
+        const Quantity left = eval(*c.expect.left, cx);
+        const Quantity right = eval(*c.expect.right, cx);
+        r.left = left.value;
+        r.right = right.value;
+        r.left_inputs = left.inputs;
+        r.right_inputs = right.inputs;
+        judge_check(r, left, right);
+        out.push_back(std::move(r));
+      }
+    }
+    return out;
+  }
+
+  static void judge_check(CheckResult& r, const Quantity& left, const Quantity& right) {
+    if (left.error || right.error) {
+      r.outcome = CheckResult::Outcome::error;
+      r.reason = left.error ? left.reason : right.reason;
+      return;
+    }
+    if (!left.value || !right.value) {
+      r.outcome = CheckResult::Outcome::no_data;
+      r.reason = !left.value ? left.reason : right.reason;
+      return;
+    }
+    r.difference = left.value->minus(*right.value);
+    if (!r.difference) {
+      r.outcome = CheckResult::Outcome::error;
+      r.reason = "the difference is too large";
+      return;
+    }
+    const Decimal& d = *r.difference;
+    // How far the left side is from satisfying the comparison (0 when it does).
+    Decimal violation = Decimal::integer(0);
+    bool holds = false;
+    switch (r.comparator) {
+      case ast::Comparator::eq:
+        holds = d.is_zero();
+        violation = d.abs();
+        break;
+      case ast::Comparator::le:
+        holds = !(d > Decimal::integer(0));
+        violation = d;
+        break;
+      case ast::Comparator::lt:
+        holds = d.is_negative();
+        violation = d;
+        break;
+      case ast::Comparator::ge:
+        holds = !d.is_negative();
+        violation = d.negated();
+        break;
+      case ast::Comparator::gt:
+        holds = d > Decimal::integer(0);
+        violation = d.negated();
+        break;
+      case ast::Comparator::range:
+        break;
+    }
+    if (holds)
+      r.outcome = CheckResult::Outcome::pass;
+    else if (!r.tolerance.is_zero() && violation <= r.tolerance)
+      r.outcome = CheckResult::Outcome::rounding;
+    else
+      r.outcome = CheckResult::Outcome::fail;
+  }
+
   void fill(ItemResult& r, const Binding& b) {
     r.data_ref = b.text;
     r.current = observe(*b.table, *b.row, b.current);
@@ -436,6 +933,9 @@ class Evaluator {
   const Dataset& data_;
   DiagnosticSink& sink_;
   std::map<std::string, std::string> ids_;  // every id in use -> what it names
+  std::set<std::tuple<FileId, std::uint32_t, std::string>> reported_;
+  Diagnostic scratch_;
+  std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
   bool failed_ = false;
 };
 
@@ -459,6 +959,24 @@ std::string_view to_string(Verdict verdict) {
       return "not_applicable";
     case Verdict::no_target:
       return "no_target";
+    case Verdict::error:
+      return "error";
+  }
+  return "?";
+}
+
+std::string_view to_string(CheckResult::Outcome outcome) {
+  switch (outcome) {
+    case CheckResult::Outcome::pass:
+      return "pass";
+    case CheckResult::Outcome::rounding:
+      return "rounding";
+    case CheckResult::Outcome::fail:
+      return "fail";
+    case CheckResult::Outcome::no_data:
+      return "no_data";
+    case CheckResult::Outcome::error:
+      return "error";
   }
   return "?";
 }

@@ -66,6 +66,42 @@ class JsonWriter {
     return j;
   }
 
+  // Dataset cells a computed value or a check read: value, text as written, location.
+  Json inputs(const std::vector<Observation>& cells) const {
+    Json out = Json::array();
+    for (const Observation& o : cells) {
+      out.push_back({{"value", o.value.is_number() ? number(o.value.number) : Json(nullptr)},
+                     {"text", o.value.text},
+                     {"column", o.column_id},
+                     {"location", sources_.file_line(o.value.span)}});
+    }
+    return out;
+  }
+
+  Json data_checks() const {
+    Json out = Json::array();
+    for (std::size_t i = 0; i < results_.checks.size(); ++i) {
+      const CheckResult& c = results_.checks[i];
+      out.push_back({{"id", c.id},
+                     {"check_id", c.check_id},
+                     {"name", c.name},
+                     {"row", c.row ? Json(*c.row) : Json(nullptr)},
+                     {"column", c.column ? Json(*c.column) : Json(nullptr)},
+                     {"outcome", to_string(c.outcome)},
+                     {"comparator", ast::to_string(c.comparator)},
+                     {"left", number(c.left)},
+                     {"right", number(c.right)},
+                     {"difference", number(c.difference)},
+                     {"tolerance", number(c.tolerance)},
+                     {"reason", c.reason.empty() ? Json(nullptr) : Json(c.reason)},
+                     {"left_inputs", inputs(c.left_inputs)},
+                     {"right_inputs", inputs(c.right_inputs)},
+                     {"commentary", commentary_.checks[i]},
+                     {"rule_location", sources_.file_line(c.rule_span)}});
+    }
+    return out;
+  }
+
   // The ancestor of `group` at `level`, as {name, id}.
   std::pair<Json, Json> ancestor(std::size_t group, ast::GroupLevel level) const {
     for (std::optional<std::size_t> g = group; g; g = results_.groups[*g].parent) {
@@ -134,6 +170,8 @@ class JsonWriter {
       j["favourable"] = r.favourable;
     }
     j["commentary"] = commentary;
+    if (!r.reason.empty()) j["reason"] = r.reason;
+    if (r.kind == ItemResult::Kind::indicator && r.data_ref.empty()) j["inputs"] = inputs(r.inputs);
     j["data"] = r.data_ref;
     j["rule_location"] = sources_.file_line(r.rule_span);
     j["value_location"] = r.current ? Json(sources_.file_line(r.current->value.span)) : Json(nullptr);
@@ -152,7 +190,7 @@ class JsonWriter {
                       {"months_elapsed", rep.period.months()}};
     Json counts = Json::object();
     for (Verdict v : {Verdict::met, Verdict::not_met, Verdict::on_track, Verdict::behind, Verdict::no_data,
-                      Verdict::pending, Verdict::not_applicable, Verdict::no_target}) {
+                      Verdict::pending, Verdict::not_applicable, Verdict::no_target, Verdict::error}) {
       counts[std::string(to_string(v))] = std::count_if(results_.items.begin(), results_.items.end(),
                                                         [&](const ItemResult& r) { return r.verdict == v; });
     }
@@ -189,6 +227,7 @@ class JsonWriter {
                             {"commentary", commentary_.items[i]}});
     }
     root["significant_deviations"] = std::move(deviations);
+    root["data_checks"] = data_checks();
     Json diags = Json::array();
     for (const Diagnostic& d : diagnostics) {
       Json notes = Json::array();

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,8 @@ struct Palette {
       case Verdict::no_data:
       case Verdict::pending:
         return "\x1b[33m";
+      case Verdict::error:
+        return "\x1b[1;31m";
       default:
         return "\x1b[2m";
     }
@@ -49,6 +52,8 @@ std::string_view symbol(Verdict v) {
       return "–";
     case Verdict::no_target:
       return "·";
+    case Verdict::error:
+      return "!";
   }
   return " ";
 }
@@ -98,13 +103,15 @@ std::string reference_text(const ItemResult& r) {
 
 class TextWriter {
  public:
-  TextWriter(const Results& results, const Commentary& commentary, const RenderOptions& options)
-      : results_(results), commentary_(commentary), p_{options.color} {}
+  TextWriter(const Results& results, const Commentary& commentary, const SourceManager& sources,
+             const RenderOptions& options)
+      : results_(results), commentary_(commentary), sources_(sources), p_{options.color} {}
 
   std::string run() {
     header();
     for (std::size_t g = 0; g < results_.groups.size(); ++g) group(g);
     deviations();
+    data_checks();
     out_ += fmt::format("\n{}Sammanfattning{}\n  {}\n", p_.bold(), p_.reset(), clean(commentary_.overall));
     return std::move(out_);
   }
@@ -175,16 +182,72 @@ class TextWriter {
     }
   }
 
+  static std::string_view check_symbol(CheckResult::Outcome o) {
+    switch (o) {
+      case CheckResult::Outcome::pass:
+        return "✓";
+      case CheckResult::Outcome::rounding:
+        return "≈";
+      case CheckResult::Outcome::fail:
+        return "✗";
+      case CheckResult::Outcome::no_data:
+        return "?";
+      case CheckResult::Outcome::error:
+        return "!";
+    }
+    return " ";
+  }
+
+  std::string_view check_paint(CheckResult::Outcome o) const {
+    switch (o) {
+      case CheckResult::Outcome::pass:
+        return p_.paint(Verdict::met);
+      case CheckResult::Outcome::rounding:
+        return p_.paint(Verdict::pending);
+      case CheckResult::Outcome::no_data:
+        return p_.paint(Verdict::no_data);
+      default:
+        return p_.paint(Verdict::not_met);
+    }
+  }
+
+  // "Datakontroller": every check, and for those that do not simply pass, where each
+  // figure compared was read.
+  void data_checks() {
+    if (results_.checks.empty()) return;
+    out_ += fmt::format("\n{}Datakontroller{}\n", p_.bold(), p_.reset());
+    std::array<std::size_t, 5> counts{};
+    for (const CheckResult& c : results_.checks) ++counts[static_cast<std::size_t>(c.outcome)];
+    out_ += fmt::format(
+        "  {} kontroller: {} stämmer, {} inom avrundning, {} stämmer inte, {} utan uppgift, {} fel.\n",
+        results_.checks.size(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+    for (std::size_t i = 0; i < results_.checks.size(); ++i) {
+      const CheckResult& c = results_.checks[i];
+      out_ += fmt::format("  {}{}{} {}\n", check_paint(c.outcome), check_symbol(c.outcome), p_.reset(),
+                          clean(commentary_.checks[i]));
+      if (c.outcome == CheckResult::Outcome::pass) continue;
+      for (const auto* side : {&c.left_inputs, &c.right_inputs}) {
+        std::vector<std::string> places;
+        for (const Observation& o : *side)
+          places.push_back(fmt::format("{} {}", clean(o.value.text), sources_.file_line(o.value.span)));
+        if (!places.empty())
+          out_ += fmt::format("      {}{}{}\n", p_.dim(), fmt::join(places, ", "), p_.reset());
+      }
+    }
+  }
+
   const Results& results_;
   const Commentary& commentary_;
+  const SourceManager& sources_;
   Palette p_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string render_text(const Results& results, const Commentary& commentary, const RenderOptions& options) {
-  return TextWriter(results, commentary, options).run();
+std::string render_text(const Results& results, const Commentary& commentary, const SourceManager& sources,
+                        const RenderOptions& options) {
+  return TextWriter(results, commentary, sources, options).run();
 }
 
 }  // namespace attain

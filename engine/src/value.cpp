@@ -73,6 +73,54 @@ std::optional<Decimal> Decimal::scaled_by(std::int64_t numerator, std::int64_t d
   return Decimal(static_cast<std::int64_t>(q), scale);
 }
 
+namespace {
+
+// n / d rounded half away from zero (d > 0).
+i128 divide_rounded(i128 n, i128 d) {
+  i128 q = n / d;
+  const i128 r = n % d;
+  if (2 * (r < 0 ? -r : r) >= d) q += (n < 0 ? -1 : 1);
+  return q;
+}
+
+}  // namespace
+
+std::optional<Decimal> Decimal::times(const Decimal& other) const {
+  // |units| < 2^63 each, so the product fits in 127 bits.
+  i128 product = static_cast<i128>(units_) * other.units_;
+  int scale = scale_ + other.scale_;
+  if (scale > max_scale) {
+    product = divide_rounded(product, powers_of_ten[static_cast<std::size_t>(scale - max_scale)]);
+    scale = max_scale;
+  }
+  if (!fits(product)) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(product), scale);
+}
+
+std::optional<Decimal> Decimal::divided_by(const Decimal& other, int scale) const {
+  assert(scale >= 0 && scale <= max_scale);
+  if (other.units_ == 0) return std::nullopt;
+  // (a / 10^sa) / (b / 10^sb) * 10^scale = a * 10^(scale - sa + sb) / b
+  const int shift = scale - scale_ + other.scale_;
+  i128 n = units_;
+  i128 d = other.units_;
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  if (shift >= 0) {
+    if (shift > 18) return std::nullopt;
+    const i128 factor = powers_of_ten[static_cast<std::size_t>(shift)];
+    // Guard the multiplication: |n| < 2^63 and factor <= 10^18 < 2^60 fit in 127 bits.
+    n *= factor;
+  } else {
+    d *= powers_of_ten[static_cast<std::size_t>(-shift)];
+  }
+  const i128 q = divide_rounded(n, d);
+  if (!fits(q)) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(q), scale);
+}
+
 std::strong_ordering Decimal::compare_scaled(const Decimal& x, std::int64_t a, const Decimal& y,
                                              std::int64_t b) {
   const int s = std::max(x.scale_, y.scale_);

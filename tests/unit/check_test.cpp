@@ -249,7 +249,7 @@ TEST(CheckErrorTest, E0205MissingData) {
   EXPECT_DIAGNOSTIC(e.s, "E0205", "indicator 'x' has no data reference", "test.rules:2:13");
   EXPECT_EQ(test::helps(*e.s.find("E0205")),
             std::vector<std::string>{
-                "add a line such as 'data table.row' naming the dataset row that holds its values"});
+                "add a line such as 'data table.row', or 'value EXPRESSION' for a derived indicator"});
 }
 
 TEST(CheckErrorTest, E0206BadRange) {

@@ -290,7 +290,8 @@ TEST(ParseTest, KeywordPrefixIsAnIdentifier) {
   // "areal" is not the keyword "area" followed by "l".
   Session s;
   EXPECT_FALSE(s.parse("areal a \"A\" {}"));
-  EXPECT_DIAGNOSTIC(s, "E0101", "expected 'area' at the top level of a rule file", "test.rules:1:1");
+  EXPECT_DIAGNOSTIC(s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+                    "test.rules:1:1");
 }
 
 TEST(ParseTest, NegativeBound) {
@@ -338,20 +339,23 @@ const std::vector<std::string> no_help;
 
 TEST(SyntaxErrorTest, E0101NotAnArea) {
   SyntaxError e("# rules\n  are x \"X\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' at the top level of a rule file", "test.rules:2:3");
+  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+                    "test.rules:2:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'area'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "are");
 }
 
 TEST(SyntaxErrorTest, E0101GoalOutsideAnArea) {
   SyntaxError e("goal g \"G\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' at the top level of a rule file", "test.rules:1:1");
+  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+                    "test.rules:1:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'goal' must stand inside an 'area' block"});
 }
 
 TEST(SyntaxErrorTest, E0101IndicatorOutsideAnArea) {
   SyntaxError e("area a \"A\" {}\nindicator x \"X\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' at the top level of a rule file", "test.rules:2:1");
+  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+                    "test.rules:2:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'indicator' must stand inside an 'area' block"});
 }
 
@@ -415,10 +419,11 @@ TEST(SyntaxErrorTest, E0107GoalInsideObjective) {
 
 TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   SyntaxError e("area a \"A\" {\n  indicator x \"X\" {\n    targt >= 5\n  }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0108",
-                    "expected an indicator property (unit, data, target, higher is better, lower is better, "
-                    "cumulative, breakdown) or '}'",
-                    "test.rules:3:5");
+  EXPECT_DIAGNOSTIC(
+      e.s, "E0108",
+      "expected an indicator property (unit, data, value, target, higher is better, lower is better, "
+      "cumulative, breakdown) or '}'",
+      "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "targt");
 }

@@ -28,7 +28,7 @@ struct Rendered {
     if (results) commentary = write_commentary(*results);
   }
   std::string text(bool color = false) const {
-    return render_text(*results, commentary, RenderOptions{color});
+    return render_text(*results, commentary, s.sources, RenderOptions{color});
   }
   Json json() const {
     return Json::parse(render_json(*results, commentary, s.sources, s.sink.diagnostics()));
@@ -210,7 +210,7 @@ TEST(RenderJsonTest, ReportAndSummary) {
   EXPECT_EQ(j["summary"]["text"], "Totalt 1 mått: 1 uppfyllt.");
   EXPECT_EQ(j["summary"]["counts"]["met"], 1);
   EXPECT_EQ(j["summary"]["counts"]["not_met"], 0);
-  EXPECT_EQ(j["summary"]["counts"].size(), 8u);
+  EXPECT_EQ(j["summary"]["counts"].size(), 9u);
   ASSERT_EQ(j["groups"].size(), 1u);
   EXPECT_EQ(j["groups"][0]["id"], "a");
   EXPECT_EQ(j["groups"][0]["level"], "area");

@@ -2,6 +2,7 @@
 // The syntax tree of one rule file, as written: owned strings, spans into the source,
 // nothing resolved or validated yet (that is check.hpp's job).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,12 +17,33 @@ struct Name {
   Span span;
 };
 
-// TABLE.ROW[.CHILD...][@COLUMN]
+// TABLE.ROW[.CHILD...][@COLUMN]. In expressions a row segment may be "*" (every row at
+// that level) and rows may be left out: t.* except (summa, total).
 struct Reference {
   std::vector<Name> path;
   std::optional<Name> column;
+  std::vector<Name> except;
   Span span;
-  std::string to_string() const;  // "table.row@column"
+  bool has_wildcard() const;
+  std::string to_string() const;  // "table.row@column", "t.* except (a, b)"
+};
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class Function { sum, min, max, avg, count, share };
+std::string_view to_string(Function function);
+
+// An expression: arithmetic over numbers, dataset references, indicator ids and calls.
+struct Expr {
+  enum class Kind { number, reference, name, negate, add, subtract, multiply, divide, call };
+  Kind kind = Kind::number;
+  Span span;
+  Decimal number;                     // number
+  Reference reference;                // reference
+  Name name;                          // name: an indicator id
+  Function function = Function::sum;  // call
+  std::vector<ExprPtr> operands;      // negate: 1, binary: 2, call: the arguments
 };
 
 enum class Comparator { ge, le, gt, lt, eq, range };
@@ -61,6 +83,7 @@ struct Indicator {
   std::vector<Property<Name>> units;  // every `unit` line: the checker reports repeats
   std::vector<Property<Direction>> directions;
   std::vector<Property<Reference>> data;
+  std::vector<Property<ExprPtr>> values;  // a derived indicator's `value` expression
   std::vector<Property<Target>> targets;
   std::vector<Property<bool>> cumulative;
   std::vector<Breakdown> breakdowns;
@@ -88,6 +111,23 @@ struct Group {
   std::optional<std::size_t> parent;  // index into RuleFile::groups
 };
 
+// expect LEFT COMPARATOR RIGHT
+struct Expectation {
+  ExprPtr left;
+  Comparator comparator = Comparator::eq;
+  ExprPtr right;
+};
+
+// A data check: an assertion about the dataset itself.
+struct Check {
+  Name id;
+  std::string name;
+  Span span;
+  std::vector<Property<Expectation>> expects;
+  std::vector<Property<std::vector<Name>>> columns;
+  std::vector<Property<Decimal>> tolerance;
+};
+
 // One parsed file. Groups, indicators and budgets are stored flat, in document order;
 // items refer to their enclosing group by index.
 struct RuleFile {
@@ -95,6 +135,7 @@ struct RuleFile {
   std::vector<Group> groups;
   std::vector<Indicator> indicators;
   std::vector<Budget> budgets;
+  std::vector<Check> checks;
 };
 
 std::string_view to_string(Comparator comparator);  // ">=", "<=", ">", "<", "=", ".."

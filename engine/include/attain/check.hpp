@@ -41,7 +41,8 @@ struct Indicator {
   std::size_t group = 0;  // index into RuleSet::groups
   Unit unit = Unit::number;
   ast::Direction direction = ast::Direction::unspecified;
-  ast::Reference data;
+  ast::Reference data;      // where the values are; empty for a derived indicator
+  ast::ExprPtr value;       // a derived indicator's expression; null otherwise
   ast::Target target;       // kind none when no target is stated
   bool cumulative = false;  // a year-to-date sum (explicit, or implied by `annual`)
   std::vector<Breakdown> breakdowns;
@@ -62,6 +63,17 @@ struct Budget {
   std::vector<ast::Name> lines;        // empty: every top-level row of the table
 };
 
+// A data check: `expect LEFT CMP RIGHT`, evaluated once per listed column (or once for
+// the references' own columns), within a rounding tolerance.
+struct DataCheck {
+  std::string id;
+  std::string name;
+  Span span;
+  ast::Expectation expect;
+  std::vector<ast::Name> columns;
+  Decimal tolerance;  // 0 unless declared
+};
+
 struct RuleItem {
   enum class Kind { indicator, budget };
   Kind kind;
@@ -72,7 +84,12 @@ struct RuleSet {
   std::vector<Group> groups;
   std::vector<Indicator> indicators;
   std::vector<Budget> budgets;
-  std::vector<RuleItem> items;  // every indicator and budget, in file and document order
+  std::vector<RuleItem> items;    // every indicator and budget, in file and document order
+  std::vector<DataCheck> checks;  // in file and document order
+  // Derived indicators in an order where every indicator comes after those it uses.
+  std::vector<std::size_t> derived_order;
+
+  const Indicator* indicator(std::string_view id) const;
 };
 
 // Checks the parsed files together (ids must be unique across all of them) and builds

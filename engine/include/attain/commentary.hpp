@@ -16,6 +16,7 @@ struct Commentary {
   std::string overall;                  // a summary of the whole report
   std::vector<std::size_t> deviations;  // "Väsentliga avvikelser": items with an unmet
                                         // target or a significant budget deviation
+  std::vector<std::string> checks;      // one sentence per Results::checks entry
 };
 
 // Writes the commentary for every result. Never fails.

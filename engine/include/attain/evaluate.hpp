@@ -13,7 +13,7 @@
 
 namespace attain {
 
-enum class Verdict { met, not_met, on_track, behind, no_data, pending, not_applicable, no_target };
+enum class Verdict { met, not_met, on_track, behind, no_data, pending, not_applicable, no_target, error };
 enum class Trend { none, improved, worsened, unchanged };
 
 std::string_view to_string(Verdict verdict);  // "met", "not_met", ...
@@ -60,12 +60,40 @@ struct ItemResult {
   std::string budget_name;
 
   std::vector<ItemResult> breakdowns;
+
+  // Derived indicators: the dataset cells the value was computed from, and why it could
+  // not be computed (verdict `error`, e.g. a division by zero) or is absent.
+  std::vector<Observation> inputs;
+  std::string reason;
 };
+
+// One evaluation of a data check (per row and column it iterates over).
+struct CheckResult {
+  enum class Outcome { pass, rounding, fail, no_data, error };
+  std::string id;  // "check", "check.row", "check.column" or "check.row.column"
+  std::string check_id;
+  std::string name;
+  Span rule_span;
+  std::optional<std::string> row;
+  std::optional<std::string> column;
+  ast::Comparator comparator = ast::Comparator::eq;
+  std::optional<Decimal> left;
+  std::optional<Decimal> right;
+  std::optional<Decimal> difference;  // left - right
+  Decimal tolerance;
+  Outcome outcome = Outcome::no_data;
+  std::string reason;  // why no_data or error
+  std::vector<Observation> left_inputs;
+  std::vector<Observation> right_inputs;
+};
+
+std::string_view to_string(CheckResult::Outcome outcome);  // "pass", "rounding", ...
 
 struct Results {
   ReportInfo report;
-  std::vector<Group> groups;      // as in the rule set
-  std::vector<ItemResult> items;  // in rule order; each budget expands to its lines
+  std::vector<Group> groups;        // as in the rule set
+  std::vector<ItemResult> items;    // in rule order; each budget expands to its lines
+  std::vector<CheckResult> checks;  // "Datakontroller", in rule order
 };
 
 // Evaluates the rule set against the dataset. Reference errors are reported (E02xx) and

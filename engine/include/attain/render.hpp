@@ -17,8 +17,10 @@ struct RenderOptions {
 };
 
 // The terminal report: grouped by area, goal and objective, one aligned line per
-// indicator with a verdict symbol, then its commentary; "Väsentliga avvikelser" last.
-std::string render_text(const Results& results, const Commentary& commentary, const RenderOptions& options);
+// indicator with a verdict symbol, then its commentary; "Väsentliga avvikelser" and
+// "Datakontroller" (with the file:line of every figure a failing check compared) last.
+std::string render_text(const Results& results, const Commentary& commentary, const SourceManager& sources,
+                        const RenderOptions& options);
 
 // The JSON report (schema "attain/results/v1"). `diagnostics` are the warnings of the
 // run, included so machine readers see them too.

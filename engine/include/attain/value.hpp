@@ -38,6 +38,12 @@ class Decimal {
   // this * numerator / denominator rounded half away from zero to `scale` decimals;
   // nullopt on overflow. Used for pro-rating annual targets.
   std::optional<Decimal> scaled_by(std::int64_t numerator, std::int64_t denominator, int scale) const;
+  // this * other, exact up to max_scale decimals (rounded half away from zero beyond);
+  // nullopt on overflow.
+  std::optional<Decimal> times(const Decimal& other) const;
+  // this / other rounded half away from zero to `scale` decimals; nullopt when other is
+  // zero or on overflow.
+  std::optional<Decimal> divided_by(const Decimal& other, int scale) const;
   // Compares this * a with other * b exactly (pro-rating without rounding).
   static std::strong_ordering compare_scaled(const Decimal& x, std::int64_t a, const Decimal& y,
                                              std::int64_t b);
