@@ -22,10 +22,10 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0102", "expected an id (letters, digits and _, not starting with a digit)", ""},
   {"E0103", "expected a display name in double quotes", ""},
   {"E0104", "expected '{' to open the block", ""},
-  {"E0105", "expected 'goal', 'objective', 'indicator', 'budget' or '}' in the area", "goal objective indicator budget"},
-  {"E0106", "expected 'objective', 'indicator', 'budget' or '}' in the goal", "objective indicator budget"},
-  {"E0107", "expected 'indicator', 'budget' or '}' in the objective", "indicator budget"},
-  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown) or '}'", "unit data value target higher lower cumulative breakdown"},
+  {"E0105", "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area", "goal objective indicator budget rollup"},
+  {"E0106", "expected 'objective', 'indicator', 'budget', 'rollup' or '}' in the goal", "objective indicator budget rollup"},
+  {"E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective", "indicator budget rollup"},
+  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown, precision, weight) or '}'", "unit data value target higher lower cumulative breakdown precision weight"},
   {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
   {"E0110", "expected a unit such as percent, count or tkr", ""},
   {"E0111", "expected 'is better'", "is"},
@@ -49,6 +49,11 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0130", "expected a comparator such as =, <= or >=", ""},
   {"E0131", "expected a check property (expect, columns, tolerance) or '}'", "expect columns tolerance"},
   {"E0132", "expected an amount such as 1 or 0,5", ""},
+  {"E0133", "expected 'of target' after '%' in a band, as in: within 5 % of target", "of"},
+  {"E0134", "expected a number of decimals such as 1", ""},
+  {"E0135", "expected a roll-up policy: all, at least N, at least N %, or weighted at least N %", "all at weighted"},
+  {"E0136", "expected 'least', as in: at least 3", "least"},
+  {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
 };
 // clang-format on
 
@@ -100,6 +105,15 @@ template <> inline constexpr const char* error_message<except_list> = msg("E0129
 template <> inline constexpr const char* error_message<expect_comparator> = msg("E0130");
 template <> inline constexpr const char* error_message<check_close> = msg("E0131");
 template <> inline constexpr const char* error_message<tolerance_amount> = msg("E0132");
+template <> inline constexpr const char* error_message<band_amount> = msg("E0132");
+template <> inline constexpr const char* error_message<weight_amount> = msg("E0132");
+template <> inline constexpr const char* error_message<rollup_amount> = msg("E0132");
+template <> inline constexpr const char* error_message<of_target> = msg("E0133");
+template <> inline constexpr const char* error_message<precision_digits> = msg("E0134");
+template <> inline constexpr const char* error_message<rollup_policy> = msg("E0135");
+template <> inline constexpr const char* error_message<least> = msg("E0136");
+template <> inline constexpr const char* error_message<at_least> = msg("E0136");
+template <> inline constexpr const char* error_message<required_percent_sign> = msg("E0137");
 // clang-format on
 
 // The control's view of the table: must_if<errors> looks messages up here.

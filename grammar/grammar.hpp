@@ -74,6 +74,15 @@ struct kw_max : TAO_PEGTL_KEYWORD("max") {};
 struct kw_avg : TAO_PEGTL_KEYWORD("avg") {};
 struct kw_count : TAO_PEGTL_KEYWORD("count") {};
 struct kw_share : TAO_PEGTL_KEYWORD("share") {};
+struct kw_within : TAO_PEGTL_KEYWORD("within") {};
+struct kw_of : TAO_PEGTL_KEYWORD("of") {};
+struct kw_precision : TAO_PEGTL_KEYWORD("precision") {};
+struct kw_weight : TAO_PEGTL_KEYWORD("weight") {};
+struct kw_rollup : TAO_PEGTL_KEYWORD("rollup") {};
+struct kw_all : TAO_PEGTL_KEYWORD("all") {};
+struct kw_at : TAO_PEGTL_KEYWORD("at") {};
+struct kw_least : TAO_PEGTL_KEYWORD("least") {};
+struct kw_weighted : TAO_PEGTL_KEYWORD("weighted") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -157,8 +166,13 @@ struct bound : tok<number> {};
 struct upper_bound : tok<number> {};
 struct annual : tok<kw_annual> {};
 struct target_text : tok<string_literal> {};
-struct target_compare : seq<tok<comparator>, must<bound>, opt<annual>, opt<target_text>> {};
-struct target_range : seq<tok<number>, tok<string<'.', '.'>>, must<upper_bound>, opt<annual>, opt<target_text>> {};
+// A tolerance band: `within 1` (in the indicator's unit) or `within 5 % of target`.
+struct band_amount : tok<literal> {};
+struct of_target : seq<tok<kw_of>, tok<kw_target>> {};
+struct band_relative : seq<tok<one<'%'>>, must<of_target>> {};
+struct band : seq<if_must<tok<kw_within>, band_amount>, opt<band_relative>> {};
+struct target_compare : seq<tok<comparator>, must<bound>, opt<annual>, opt<band>, opt<target_text>> {};
+struct target_range : seq<tok<number>, tok<string<'.', '.'>>, must<upper_bound>, opt<annual>, opt<band>, opt<target_text>> {};
 struct target_pending : seq<tok<kw_pending>, opt<target_text>> {};
 struct target_none : tok<kw_none> {};
 struct target_spec : sor<target_pending, target_none, target_compare, target_range> {};
@@ -176,7 +190,12 @@ struct cumulative_prop : tok<kw_cumulative> {};
 struct breakdown_data : tok<kw_data> {};
 struct breakdown_prop : if_must<tok<kw_breakdown>, decl_id, decl_name, breakdown_data, data_ref> {};
 struct value_prop : if_must<tok<kw_value>, expression> {};
-struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop> {};
+struct precision_value : digits {};
+struct precision_digits : tok<precision_value> {};
+struct precision_prop : if_must<tok<kw_precision>, precision_digits> {};
+struct weight_amount : tok<literal> {};
+struct weight_prop : if_must<tok<kw_weight>, weight_amount> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop> {};
 struct indicator_close : tok<one<'}'>> {};
 struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
 
@@ -199,14 +218,27 @@ struct budget_prop : sor<table_prop, outcome_prop, budget_col_prop, reported_pro
 struct budget_close : tok<one<'}'>> {};
 struct budget : seq<if_must<tok<kw_budget>, decl_id, decl_name, open_brace>, star<budget_prop>, must<budget_close>> {};
 
+// Roll-up policies of areas, goals and objectives: `rollup all`, `rollup at least 3`,
+// `rollup at least 75 %`, `rollup weighted at least 75 %`.
+struct rollup_amount : tok<literal> {};
+struct percent_sign : tok<one<'%'>> {};
+struct required_percent_sign : tok<one<'%'>> {};
+struct least : tok<kw_least> {};
+struct at_least : seq<tok<kw_at>, must<least>> {};
+struct rollup_all : tok<kw_all> {};
+struct rollup_at_least : seq<tok<kw_at>, must<least>, must<rollup_amount>, opt<percent_sign>> {};
+struct rollup_weighted : seq<tok<kw_weighted>, must<at_least>, must<rollup_amount>, must<required_percent_sign>> {};
+struct rollup_policy : sor<rollup_all, rollup_at_least, rollup_weighted> {};
+struct rollup_prop : if_must<tok<kw_rollup>, rollup_policy> {};
+
 // The hierarchy: area (målområde) > goal (kommunövergripande mål) > objective
 // (förvaltningsmål / nämndmål) > indicator or budget.
 struct objective_close : tok<one<'}'>> {};
-struct objective : seq<if_must<tok<kw_objective>, decl_id, decl_name, open_brace>, star<sor<indicator, budget>>, must<objective_close>> {};
+struct objective : seq<if_must<tok<kw_objective>, decl_id, decl_name, open_brace>, star<sor<indicator, budget, rollup_prop>>, must<objective_close>> {};
 struct goal_close : tok<one<'}'>> {};
-struct goal : seq<if_must<tok<kw_goal>, decl_id, decl_name, open_brace>, star<sor<objective, indicator, budget>>, must<goal_close>> {};
+struct goal : seq<if_must<tok<kw_goal>, decl_id, decl_name, open_brace>, star<sor<objective, indicator, budget, rollup_prop>>, must<goal_close>> {};
 struct area_close : tok<one<'}'>> {};
-struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, budget>>, must<area_close>> {};
+struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, budget, rollup_prop>>, must<area_close>> {};
 
 // Data checks: assertions about the dataset itself, at the top level of a file.
 struct expect_comparator : tok<comparator> {};

@@ -38,7 +38,9 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::pattern_operand, g::name_ref, g::fn_sum, g::fn_min, g::fn_max, g::fn_avg, g::fn_count,
         g::fn_share, g::call, g::argument, g::negation, g::op_times, g::op_over, g::op_plus,
         g::op_minus, g::term, g::next_term, g::expression, g::expected_side,
-        g::check, g::expect_prop, g::columns_prop, g::tolerance_prop>>;
+        g::check, g::expect_prop, g::columns_prop, g::tolerance_prop,
+        g::band, g::band_relative, g::precision_prop, g::precision_value, g::weight_prop,
+        g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign>>;
 // clang-format on
 
 class Lowering {
@@ -109,7 +111,27 @@ class Lowering {
     group.parent = parent;
     const std::size_t index = out_.groups.size();
     out_.groups.push_back(std::move(group));
-    for (std::size_t i = 2; i < n.children.size(); ++i) lower_group(*n.children[i], index);
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& child = *n.children[i];
+      if (child.is_type<g::rollup_prop>())
+        out_.groups[index].rollups.push_back({rollup(child), span(child)});
+      else
+        lower_group(child, index);
+    }
+  }
+
+  ast::RollupPolicy rollup(const Node& prop) {
+    ast::RollupPolicy p;
+    const Node& policy = *prop.children.at(0);
+    if (policy.is_type<g::rollup_all>()) return p;
+    p.amount = number(*policy.children.at(0));
+    if (policy.is_type<g::rollup_weighted>())
+      p.kind = ast::RollupPolicy::Kind::weighted;
+    else if (policy.children.size() > 1)
+      p.kind = ast::RollupPolicy::Kind::at_least_share;
+    else
+      p.kind = ast::RollupPolicy::Kind::at_least;
+    return p;
   }
 
   ast::Target target(const Node& prop) {
@@ -122,6 +144,10 @@ class Lowering {
         const Node& k = *parent.children[i];
         if (k.is_type<g::string_content>()) t.text = unescape(k.string_view());
         if (k.is_type<g::annual>()) t.annual = true;
+        if (k.is_type<g::band>()) {
+          t.band = number(*k.children.at(0));
+          t.band_relative = k.children.size() > 1;
+        }
       }
     };
     if (first.is_type<g::target_none>()) {
@@ -167,6 +193,10 @@ class Lowering {
         ind.data.push_back({reference(*p.children.at(0)), s});
       else if (p.is_type<g::target_prop>())
         ind.targets.push_back({target(p), s});
+      else if (p.is_type<g::precision_prop>())
+        ind.precision.push_back({number(*p.children.at(0)), s});
+      else if (p.is_type<g::weight_prop>())
+        ind.weight.push_back({number(*p.children.at(0)), s});
       else if (p.is_type<g::cumulative_prop>())
         ind.cumulative.push_back({true, s});
       else if (p.is_type<g::breakdown_prop>()) {

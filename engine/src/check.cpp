@@ -253,8 +253,17 @@ class Checker {
     const std::size_t base = out_.groups.size();
     for (const ast::Group& g : file.groups) {
       declare(g.id);
-      Group group{g.level, g.id.text, g.name, g.span, std::nullopt};
+      Group group{g.level, g.id.text, g.name, g.span, std::nullopt, {}};
       if (g.parent) group.parent = base + *g.parent;
+      if (const auto* r = single(g.rollups, "rollup")) {
+        group.rollup = r->value;
+        const bool share = r->value.kind != ast::RollupPolicy::Kind::at_least;
+        if (r->value.amount.is_negative() || (share && r->value.amount > Decimal::integer(100))) {
+          error("E0231", r->span, "a roll-up threshold must be between 0 and 100 %");
+        } else if (!share && r->value.amount.trimmed().scale() > 0) {
+          error("E0231", r->span, "'at least N' counts indicators: N must be a whole number");
+        }
+      }
       out_.groups.push_back(std::move(group));
     }
     // Indicators and budgets interleave in document order: merge them by position.
@@ -315,6 +324,18 @@ class Checker {
       check_target(out.target);
     }
     out.cumulative = single(in.cumulative, "cumulative") != nullptr || out.target.annual;
+    if (const auto* p = single(in.precision, "precision")) {
+      if (p->value > Decimal::integer(Decimal::max_scale)) {
+        error("E0232", p->span, fmt::format("precision must be at most {} decimals", Decimal::max_scale));
+      } else {
+        out.precision = static_cast<int>(p->value.units());
+      }
+    }
+    if (const auto* w = single(in.weight, "weight")) {
+      if (w->value.is_negative() || w->value.is_zero())
+        error("E0233", w->span, "a weight must be greater than 0");
+      out.weight = w->value;
+    }
 
     if (const auto* direction = single(in.directions, "higher/lower is better")) {
       out.direction = direction->value;
@@ -349,6 +370,7 @@ class Checker {
 
   void check_target(const ast::Target& t) {
     if (t.kind != ast::Target::Kind::compare) return;
+    if (t.band && t.band->is_negative()) error("E0234", t.span, "a band must not be negative");
     if (t.comparator == ast::Comparator::range && t.value > t.upper) {
       error("E0206", t.value_span, "the range's lower bound is greater than its upper bound")
           .help("write the smaller number first, as in 90..100");

@@ -63,6 +63,13 @@ std::string bound_text(const ast::Target& t, Unit unit) {
   }
 }
 
+// "1 procentenhet", "5 % av målvärdet"
+std::string band_text(const ast::Target& t, Unit unit) {
+  if (!t.band) return "";
+  if (t.band_relative) return fmt::format("{} % av målvärdet", format_sv(*t.band));
+  return gap_text(*t.band, unit);
+}
+
 // "målvärdet 92 %", "målvärdet Nollresultat", "årsmålet 220 000"
 std::string target_phrase(const ast::Target& t, Unit unit) {
   const std::string noun = t.annual ? "årsmålet" : "målvärdet";
@@ -166,7 +173,10 @@ std::string budget_sentence(const ItemResult& r) {
 std::string indicator_sentence(const ItemResult& r) {
   const ast::Target& t = r.target;
   const Value& v = r.current->value;
-  const std::string value = v.is_number() ? format_value(v.number, r.unit) : "";
+  // The value as compared: rounded to the indicator's precision, as the report prints it.
+  const std::string value = r.compared      ? format_value(*r.compared, r.unit)
+                            : v.is_number() ? format_value(v.number, r.unit)
+                                            : "";
   const std::string now = when(*r.current);
   switch (r.verdict) {
     case Verdict::pending: {
@@ -185,15 +195,20 @@ std::string indicator_sentence(const ItemResult& r) {
     case Verdict::not_applicable:
       return fmt::format("{}: {} {}; {}.", r.name, absence_text(v), now, target_phrase(t, r.unit));
     case Verdict::on_track:
-    case Verdict::behind: {
-      const Decimal& gap = *r.gap;
-      const std::string side = gap.is_zero() ? "i nivå med" : (gap.is_negative() ? "under" : "över");
-      const std::string amount = gap.is_zero() ? "" : gap_text(gap, r.unit) + " ";
-      return fmt::format("{}: {} hittills i år ligger {} {} ({}{} förväntade {} efter {} av 12 månader){}.",
-                         r.name, value, r.verdict == Verdict::on_track ? "i fas med" : "efter",
-                         target_phrase(t, r.unit), amount, side, format_value(*r.reference, r.unit),
-                         r.months_elapsed, trend_clause(r));
-    }
+    case Verdict::behind:
+    case Verdict::near:
+      if (t.annual) {
+        const Decimal& gap = *r.gap;
+        const std::string side = gap.is_zero() ? "i nivå med" : (gap.is_negative() ? "under" : "över");
+        const std::string amount = gap.is_zero() ? "" : gap_text(gap, r.unit) + " ";
+        const std::string_view position = r.verdict == Verdict::on_track ? "i fas med"
+                                          : r.verdict == Verdict::near   ? "nära"
+                                                                         : "efter";
+        return fmt::format("{}: {} hittills i år ligger {} {} ({}{} förväntade {} efter {} av 12 månader){}.",
+                           r.name, value, position, target_phrase(t, r.unit), amount, side,
+                           format_value(*r.reference, r.unit), r.months_elapsed, trend_clause(r));
+      }
+      [[fallthrough]];
     case Verdict::met:
     case Verdict::not_met: {
       const Decimal& gap = *r.gap;
@@ -207,6 +222,10 @@ std::string indicator_sentence(const ItemResult& r) {
       } else {
         s = fmt::format("{}: {} är {} {} {}", r.name, value, gap_text(gap, r.unit),
                         gap.is_negative() ? "under" : "över", target_phrase(t, r.unit));
+      }
+      if (r.verdict == Verdict::near) {
+        return s + trend_clause(r) +
+               fmt::format(". Målet är nästan uppfyllt (inom marginalen {}).", band_text(t, r.unit));
       }
       return s + trend_clause(r) +
              (r.verdict == Verdict::met ? ". Målet är uppfyllt." : ". Målet är inte uppfyllt.");
@@ -248,6 +267,40 @@ std::string check_sentence(const CheckResult& c) {
   }
 }
 
+// "Ej uppfyllt: 2 av 6 bedömda indikatorer uppfyllda (krav: alla); 5 utan målvärde."
+std::string rollup_sentence(const GroupRollup& u) {
+  std::string rule;
+  switch (u.policy.kind) {
+    case ast::RollupPolicy::Kind::all:
+      rule = "alla";
+      break;
+    case ast::RollupPolicy::Kind::at_least:
+      rule = fmt::format("minst {}", format_sv(u.policy.amount));
+      break;
+    case ast::RollupPolicy::Kind::at_least_share:
+      rule = fmt::format("minst {} %", format_sv(u.policy.amount));
+      break;
+    case ast::RollupPolicy::Kind::weighted:
+      rule = fmt::format("viktat minst {} %", format_sv(u.policy.amount));
+      break;
+  }
+  std::string label(verdict_label(u.verdict));  // every label starts with an ASCII letter
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+    label[0] = static_cast<char>(label[0] - 'a' + 'A');
+  const std::size_t rest = u.indicators - u.assessed;
+  std::string s;
+  if (u.assessed == 0) {
+    s = fmt::format("{}: ingen indikator kan bedömas", label);
+  } else if (u.assessed == 1) {
+    s = fmt::format("{}: {} av 1 bedömd indikator uppfylld (krav: {})", label, u.succeeded, rule);
+  } else {
+    s = fmt::format("{}: {} av {} bedömda indikatorer uppfyllda (krav: {})", label, u.succeeded, u.assessed,
+                    rule);
+  }
+  if (rest > 0) s += fmt::format("; {} utan bedömning (mål eller uppgift saknas)", rest);
+  return s + ".";
+}
+
 std::string sentence(const ItemResult& r) {
   return r.kind == ItemResult::Kind::budget_line ? budget_sentence(r) : indicator_sentence(r);
 }
@@ -259,9 +312,10 @@ std::string count_summary(const std::vector<const ItemResult*>& items) {
     const char* one;
     const char* many;
   };
-  constexpr std::array<Words, 9> words = {{
+  constexpr std::array<Words, 10> words = {{
       {Verdict::met, "uppfyllt", "uppfyllda"},
       {Verdict::not_met, "ej uppfyllt", "ej uppfyllda"},
+      {Verdict::near, "nära målet", "nära målet"},
       {Verdict::on_track, "i fas", "i fas"},
       {Verdict::behind, "efter plan", "efter plan"},
       {Verdict::pending, "med målvärde som ännu inte är fastställt",
@@ -304,6 +358,8 @@ std::string_view verdict_label(Verdict verdict) {
       return "uppfyllt";
     case Verdict::not_met:
       return "ej uppfyllt";
+    case Verdict::near:
+      return "nära målet";
     case Verdict::on_track:
       return "i fas";
     case Verdict::behind:
@@ -409,6 +465,7 @@ Commentary write_commentary(const Results& results) {
     c.groups.push_back(count_summary(items));
   }
   for (const CheckResult& check : results.checks) c.checks.push_back(check_sentence(check));
+  for (const GroupRollup& u : results.rollups) c.rollups.push_back(rollup_sentence(u));
   std::vector<const ItemResult*> all;
   for (const ItemResult& r : results.items) all.push_back(&r);
   c.overall = fmt::format("Totalt {}", count_summary(all));

@@ -61,6 +61,7 @@ class Evaluator {
       }
     }
     by_id_.clear();  // the results moved
+    out.rollups = rollups(out);
     for (const DataCheck& c : rules_.checks) {
       for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
     }
@@ -604,26 +605,70 @@ class Evaluator {
       r.verdict = Verdict::no_data;
       return;
     }
-    const Decimal& x = v.number;
+    // Compare at the declared precision, as the report would print the value.
+    Decimal x = v.number;
+    if (r.precision && x.scale() > *r.precision) {
+      if (auto rounded = x.scaled_by(1, 1, *r.precision)) {
+        r.unrounded = x;
+        x = *rounded;
+      }
+    }
+    r.compared = x;
     if (t.comparator == ast::Comparator::range) {
       const bool inside = x >= t.value && x <= t.upper;
-      r.verdict = inside ? Verdict::met : Verdict::not_met;
       r.reference = x < t.value ? t.value : t.upper;
       r.gap = inside ? Decimal::integer(0) : x.minus(*r.reference);
+      r.verdict =
+          inside ? Verdict::met : (within_band(r, x, 1, *r.reference, 1) ? Verdict::near : Verdict::not_met);
       return;
     }
     if (t.annual) {
       const int months = r.months_elapsed;
       // x against bound * months / 12, compared exactly as x * 12 against bound * months.
       const auto order = Decimal::compare_scaled(x, 12, t.value, months);
-      r.verdict = compare(order, t.comparator) ? Verdict::on_track : Verdict::behind;
       r.reference = pro_rated(t.value, months, x.scale());
       r.gap = x.minus(*r.reference);
+      if (compare(order, t.comparator))
+        r.verdict = Verdict::on_track;
+      else
+        r.verdict = within_band(r, x, 12, t.value, months) ? Verdict::near : Verdict::behind;
       return;
     }
-    r.verdict = compare(x <=> t.value, t.comparator) ? Verdict::met : Verdict::not_met;
     r.reference = t.value;
     r.gap = x.minus(t.value);
+    if (compare(x <=> t.value, t.comparator))
+      r.verdict = Verdict::met;
+    else
+      r.verdict = within_band(r, x, 1, t.value, 1) ? Verdict::near : Verdict::not_met;
+  }
+
+  // Whether a value that misses its target does so by no more than the target's band:
+  // x * a against bound * b (a = 12, b = months elapsed for annual targets, so the band
+  // is pro-rated with the target). A relative band is that percentage of the bound.
+  static bool within_band(const ItemResult& r, const Decimal& x, std::int64_t a, const Decimal& bound,
+                          std::int64_t b) {
+    const ast::Target& t = r.target;
+    if (!t.band) return false;
+    std::optional<Decimal> width = *t.band;
+    if (t.band_relative)
+      width = bound.abs().times(*t.band).value_or(Decimal{}).divided_by(Decimal::integer(100),
+                                                                        Decimal::max_scale);
+    const auto lhs = x.times(Decimal::integer(a));
+    const auto rhs = bound.times(Decimal::integer(b));
+    const auto allowed = width ? width->times(Decimal::integer(b)) : std::nullopt;
+    if (!lhs || !rhs || !allowed) return false;
+    const auto difference = lhs->minus(*rhs);
+    if (!difference) return false;
+    switch (t.comparator) {
+      case ast::Comparator::ge:
+      case ast::Comparator::gt:
+        return difference->negated() <= *allowed;
+      case ast::Comparator::le:
+      case ast::Comparator::lt:
+        return *difference <= *allowed;
+      default:
+        return difference->abs() <= *allowed;
+    }
   }
 
   // A result for an indicator or one of its breakdown rows, before it is bound.
@@ -638,6 +683,8 @@ class Evaluator {
     r.unit = in.unit;
     r.direction = in.direction;
     r.target = in.target;
+    r.precision = in.precision;
+    r.weight = in.weight;
     return r;
   }
 
@@ -660,6 +707,7 @@ class Evaluator {
   ItemResult derived(const Indicator& in) {
     ItemResult r = start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
     r.data_ref = "";
+    if (!r.precision) r.precision = default_precision(in.unit);
     Context cx;
     cx.cumulative = in.cumulative;
     Quantity now = eval(*in.value, cx);
@@ -677,6 +725,21 @@ class Evaluator {
     r.reason = now.reason;
     judge(r);
     return r;
+  }
+
+  // A computed value is compared as the report would print it: percentages with one
+  // decimal, money and counts whole, anything else with two decimals.
+  static int default_precision(Unit unit) {
+    switch (unit) {
+      case Unit::percent:
+        return 1;
+      case Unit::tkr:
+      case Unit::kr:
+      case Unit::count:
+        return 0;
+      default:
+        return 2;
+    }
   }
 
   static std::optional<Period> first_period(const std::vector<Observation>& inputs) {
@@ -704,6 +767,75 @@ class Evaluator {
       o.value.text = std::string(absence_marker(o.value.absence));
     }
     return o;
+  }
+
+  // ---- Roll-ups -------------------------------------------------------------------------
+
+  std::vector<GroupRollup> rollups(const Results& results) const {
+    std::vector<GroupRollup> out(results.groups.size());
+    for (std::size_t g = 0; g < out.size(); ++g) out[g].policy = results.groups[g].rollup;
+    std::vector<std::vector<Verdict>> unjudged(out.size());
+    for (const ItemResult& r : results.items) {
+      if (r.kind != ItemResult::Kind::indicator) continue;
+      const bool assessed = r.verdict == Verdict::met || r.verdict == Verdict::not_met ||
+                            r.verdict == Verdict::near || r.verdict == Verdict::on_track ||
+                            r.verdict == Verdict::behind;
+      const bool succeeded = r.verdict == Verdict::met || r.verdict == Verdict::on_track;
+      for (std::optional<std::size_t> g = r.group; g; g = results.groups[*g].parent) {
+        GroupRollup& u = out[*g];
+        ++u.indicators;
+        if (!assessed) {
+          unjudged[*g].push_back(r.verdict);
+          continue;
+        }
+        ++u.assessed;
+        u.weight_assessed = u.weight_assessed.plus(r.weight).value_or(u.weight_assessed);
+        if (succeeded) {
+          ++u.succeeded;
+          u.weight_succeeded = u.weight_succeeded.plus(r.weight).value_or(u.weight_succeeded);
+        }
+      }
+    }
+    for (std::size_t g = 0; g < out.size(); ++g) out[g].verdict = rollup_verdict(out[g], unjudged[g]);
+    return out;
+  }
+
+  // Indicators without data or target are counted as such, never as failures: a group
+  // with nothing to judge says why instead.
+  static Verdict rollup_verdict(const GroupRollup& u, const std::vector<Verdict>& unjudged) {
+    if (u.assessed == 0) {
+      const auto all = [&](Verdict v) {
+        return !unjudged.empty() &&
+               std::all_of(unjudged.begin(), unjudged.end(), [&](Verdict x) { return x == v; });
+      };
+      if (all(Verdict::no_target)) return Verdict::no_target;
+      if (all(Verdict::not_applicable)) return Verdict::not_applicable;
+      if (std::find(unjudged.begin(), unjudged.end(), Verdict::pending) != unjudged.end())
+        return Verdict::pending;
+      return Verdict::no_data;
+    }
+    const auto hundred = [](std::size_t n) { return Decimal::integer(static_cast<std::int64_t>(n) * 100); };
+    bool met = false;
+    switch (u.policy.kind) {
+      case ast::RollupPolicy::Kind::all:
+        met = u.succeeded == u.assessed;
+        break;
+      case ast::RollupPolicy::Kind::at_least:
+        met = Decimal::integer(static_cast<std::int64_t>(u.succeeded)) >= u.policy.amount;
+        break;
+      case ast::RollupPolicy::Kind::at_least_share:
+        // succeeded / assessed >= amount %, compared exactly: succeeded * 100 >= amount * assessed
+        met = Decimal::compare_scaled(hundred(u.succeeded), 1, u.policy.amount,
+                                      static_cast<std::int64_t>(u.assessed)) >= 0;
+        break;
+      case ast::RollupPolicy::Kind::weighted: {
+        const auto lhs = u.weight_succeeded.times(Decimal::integer(100));
+        const auto rhs = u.policy.amount.times(u.weight_assessed);
+        met = lhs && rhs && *lhs >= *rhs;
+        break;
+      }
+    }
+    return met ? Verdict::met : Verdict::not_met;
   }
 
   // ---- Data checks ---------------------------------------------------------------------
@@ -947,6 +1079,8 @@ std::string_view to_string(Verdict verdict) {
       return "met";
     case Verdict::not_met:
       return "not_met";
+    case Verdict::near:
+      return "near";
     case Verdict::on_track:
       return "on_track";
     case Verdict::behind:
@@ -996,7 +1130,7 @@ std::string_view to_string(Trend trend) {
 }
 
 bool is_shortfall(Verdict verdict) {
-  return verdict == Verdict::not_met || verdict == Verdict::behind;
+  return verdict == Verdict::not_met || verdict == Verdict::behind || verdict == Verdict::near;
 }
 
 std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink) {

@@ -78,6 +78,31 @@ class JsonWriter {
     return out;
   }
 
+  Json rollup(std::size_t g) const {
+    const GroupRollup& u = results_.rollups[g];
+    std::string_view policy = "all";
+    switch (u.policy.kind) {
+      case ast::RollupPolicy::Kind::all:
+        break;
+      case ast::RollupPolicy::Kind::at_least:
+        policy = "at_least";
+        break;
+      case ast::RollupPolicy::Kind::at_least_share:
+        policy = "at_least_percent";
+        break;
+      case ast::RollupPolicy::Kind::weighted:
+        policy = "weighted_percent";
+        break;
+    }
+    return {{"policy", policy},
+            {"threshold",
+             u.policy.kind == ast::RollupPolicy::Kind::all ? Json(nullptr) : number(u.policy.amount)},
+            {"indicators", u.indicators},
+            {"assessed", u.assessed},
+            {"succeeded", u.succeeded},
+            {"commentary", commentary_.rollups[g]}};
+  }
+
   Json data_checks() const {
     Json out = Json::array();
     for (std::size_t i = 0; i < results_.checks.size(); ++i) {
@@ -156,6 +181,15 @@ class JsonWriter {
       j["months_elapsed"] = r.months_elapsed;
     }
     j["gap"] = number(r.gap);
+    if (r.unrounded) {
+      j["compared_value"] = number(r.compared);
+      j["unrounded_value"] = number(r.unrounded);
+    }
+    if (r.precision) j["precision"] = *r.precision;
+    if (t.band) {
+      j["band"] = number(*t.band);
+      j["band_relative"] = t.band_relative;
+    }
     j["verdict"] = to_string(r.verdict);
     j["trend"] = to_string(r.trend);
     j["previous"] = observation(r.previous);
@@ -189,8 +223,9 @@ class JsonWriter {
                       {"period", rep.period.to_string()},
                       {"months_elapsed", rep.period.months()}};
     Json counts = Json::object();
-    for (Verdict v : {Verdict::met, Verdict::not_met, Verdict::on_track, Verdict::behind, Verdict::no_data,
-                      Verdict::pending, Verdict::not_applicable, Verdict::no_target, Verdict::error}) {
+    for (Verdict v :
+         {Verdict::met, Verdict::not_met, Verdict::near, Verdict::on_track, Verdict::behind, Verdict::no_data,
+          Verdict::pending, Verdict::not_applicable, Verdict::no_target, Verdict::error}) {
       counts[std::string(to_string(v))] = std::count_if(results_.items.begin(), results_.items.end(),
                                                         [&](const ItemResult& r) { return r.verdict == v; });
     }
@@ -203,6 +238,8 @@ class JsonWriter {
                         {"name", grp.name},
                         {"parent", grp.parent ? Json(results_.groups[*grp.parent].id) : Json(nullptr)},
                         {"summary", commentary_.groups[g]},
+                        {"verdict", to_string(results_.rollups[g].verdict)},
+                        {"rollup", rollup(g)},
                         {"rule_location", sources_.file_line(grp.span)}});
     }
     root["groups"] = std::move(groups);

@@ -22,6 +22,7 @@ struct Palette {
         return "\x1b[31m";
       case Verdict::no_data:
       case Verdict::pending:
+      case Verdict::near:
         return "\x1b[33m";
       case Verdict::error:
         return "\x1b[1;31m";
@@ -40,6 +41,8 @@ std::string_view symbol(Verdict v) {
       return "✓";
     case Verdict::not_met:
       return "✗";
+    case Verdict::near:
+      return "≈";
     case Verdict::on_track:
       return "↗";
     case Verdict::behind:
@@ -152,8 +155,10 @@ class TextWriter {
     out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level), clean(grp.name),
                         p_.reset());
     if (summarised(g)) {
-      const std::string& summary = commentary_.groups[g];
-      out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(summary), p_.reset());
+      const Verdict v = results_.rollups[g].verdict;
+      out_ += fmt::format("{}  {}{}{} {}\n", indent, p_.paint(v), symbol(v), p_.reset(),
+                          clean(commentary_.rollups[g]));
+      out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(commentary_.groups[g]), p_.reset());
     }
     std::string_view budget;
     for (std::size_t i = 0; i < results_.items.size(); ++i) {

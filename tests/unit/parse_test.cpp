@@ -385,14 +385,16 @@ TEST(SyntaxErrorTest, E0104MissingOpenBrace) {
 
 TEST(SyntaxErrorTest, E0105BadItemInArea) {
   SyntaxError e("area a \"A\" {\n  goel g \"G\" {}\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0105", "expected 'goal', 'objective', 'indicator', 'budget' or '}' in the area",
+  EXPECT_DIAGNOSTIC(e.s, "E0105",
+                    "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area",
                     "test.rules:2:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'goal'?"});
 }
 
 TEST(SyntaxErrorTest, E0105UnclosedAreaAtEndOfFile) {
   SyntaxError e("area a \"A\" {\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0105", "expected 'goal', 'objective', 'indicator', 'budget' or '}' in the area",
+  EXPECT_DIAGNOSTIC(e.s, "E0105",
+                    "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area",
                     "test.rules:2:1");
   EXPECT_EQ(test::notes(e.d()), std::vector<std::string>{"the file ends here"});
   EXPECT_EQ(e.d().span->begin, e.d().span->end);
@@ -400,20 +402,22 @@ TEST(SyntaxErrorTest, E0105UnclosedAreaAtEndOfFile) {
 
 TEST(SyntaxErrorTest, E0106BadItemInGoal) {
   SyntaxError e("area a \"A\" {\n goal g \"G\" {\n  indicatr x \"X\" {}\n }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0106", "expected 'objective', 'indicator', 'budget' or '}' in the goal",
+  EXPECT_DIAGNOSTIC(e.s, "E0106", "expected 'objective', 'indicator', 'budget', 'rollup' or '}' in the goal",
                     "test.rules:3:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'indicator'?"});
 }
 
 TEST(SyntaxErrorTest, E0107BadItemInObjective) {
   SyntaxError e("area a \"A\" {\n objective o \"O\" {\n  budgt b \"B\" {}\n }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0107", "expected 'indicator', 'budget' or '}' in the objective", "test.rules:3:3");
+  EXPECT_DIAGNOSTIC(e.s, "E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective",
+                    "test.rules:3:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'budget'?"});
 }
 
 TEST(SyntaxErrorTest, E0107GoalInsideObjective) {
   SyntaxError e("area a \"A\" {\n objective o \"O\" {\n  goal g \"G\" {}\n }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0107", "expected 'indicator', 'budget' or '}' in the objective", "test.rules:3:3");
+  EXPECT_DIAGNOSTIC(e.s, "E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective",
+                    "test.rules:3:3");
   EXPECT_EQ(e.helps(), no_help);
 }
 
@@ -422,7 +426,7 @@ TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   EXPECT_DIAGNOSTIC(
       e.s, "E0108",
       "expected an indicator property (unit, data, value, target, higher is better, lower is better, "
-      "cumulative, breakdown) or '}'",
+      "cumulative, breakdown, precision, weight) or '}'",
       "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "targt");

@@ -56,6 +56,7 @@ TEST(RenderTextTest, SmallReport) {
                                    "Period: januari–mars 2020 (3 av 12 månader)\n"
                                    "\n"
                                    "Målområde: A\n"
+                                   "  ✓ Uppfyllt: 1 av 1 bedömd indikator uppfylld (krav: alla).\n"
                                    "  1 mått: 1 uppfyllt.\n") +
                                line +
                                "      Mått: 92 % når målvärdet 92 %, en förbättring från 90 % 2019. Målet är "
@@ -90,11 +91,13 @@ TEST(RenderTextTest, NestedGroupsAreIndentedAndShortfallsListed) {
       "Period: januari–mars 2020 (3 av 12 månader)\n"
       "\n"
       "Målområde: A\n"
+      "  ✗ Ej uppfyllt: 0 av 1 bedömd indikator uppfylld (krav: alla).\n"
       "  1 mått: 1 ej uppfyllt.\n"
       "\n"
       "  Kommunövergripande mål: G\n"  // a goal with one objective: no summary of its own
       "\n"
       "    Mål: O\n"
+      "      ✗ Ej uppfyllt: 0 av 1 bedömd indikator uppfylld (krav: alla).\n"
       "      1 mått: 1 ej uppfyllt.\n";
   const std::string tail = "\nSammanfattning\n  Totalt 1 mått: 1 ej uppfyllt.\n";
   EXPECT_EQ(r.text(), head + line + "          " + sentence + "\n\nVäsentliga avvikelser\n  ✗ " + sentence +
@@ -107,7 +110,10 @@ TEST(RenderTextTest, GroupNameWithAColonKeepsItsSummary) {
   Rendered r("area a \"Ekonomi: budget\" {\n  indicator x \"X\" { data t.r target >= 1 }\n}\n",
              small_dataset("      r: {values: [1, 2, 3]}\n"));
   ASSERT_TRUE(r.results);
-  EXPECT_NE(r.text().find("\nMålområde: Ekonomi: budget\n  1 mått: 1 uppfyllt.\n"), std::string::npos)
+  EXPECT_NE(
+      r.text().find("\nMålområde: Ekonomi: budget\n  ✓ Uppfyllt: 1 av 1 bedömd indikator uppfylld (krav: "
+                    "alla).\n  1 mått: 1 uppfyllt.\n"),
+      std::string::npos)
       << r.text();
 }
 
@@ -210,7 +216,7 @@ TEST(RenderJsonTest, ReportAndSummary) {
   EXPECT_EQ(j["summary"]["text"], "Totalt 1 mått: 1 uppfyllt.");
   EXPECT_EQ(j["summary"]["counts"]["met"], 1);
   EXPECT_EQ(j["summary"]["counts"]["not_met"], 0);
-  EXPECT_EQ(j["summary"]["counts"].size(), 9u);
+  EXPECT_EQ(j["summary"]["counts"].size(), 10u);
   ASSERT_EQ(j["groups"].size(), 1u);
   EXPECT_EQ(j["groups"][0]["id"], "a");
   EXPECT_EQ(j["groups"][0]["level"], "area");

@@ -56,6 +56,8 @@ struct Target {
   Decimal upper;  // the upper bound of a range
   Span value_span;
   bool annual = false;
+  std::optional<Decimal> band;      // `within 1`: a shortfall of at most this is `near`
+  bool band_relative = false;       // `within 5 % of target`: the band is that share of the bound
   std::optional<std::string> text;  // display text: "Nollresultat", "Q3"
   Span span;
 };
@@ -86,6 +88,8 @@ struct Indicator {
   std::vector<Property<ExprPtr>> values;  // a derived indicator's `value` expression
   std::vector<Property<Target>> targets;
   std::vector<Property<bool>> cumulative;
+  std::vector<Property<Decimal>> precision;  // decimals the value is compared at
+  std::vector<Property<Decimal>> weight;     // weight in a weighted roll-up
   std::vector<Breakdown> breakdowns;
   std::size_t group = 0;  // index into RuleFile::groups
 };
@@ -103,12 +107,20 @@ struct Budget {
 
 enum class GroupLevel { area, goal, objective };
 
+// How an area, goal or objective rolls its indicators' verdicts up into its own.
+struct RollupPolicy {
+  enum class Kind { all, at_least, at_least_share, weighted };
+  Kind kind = Kind::all;
+  Decimal amount;  // N for at_least, a percentage for at_least_share and weighted
+};
+
 struct Group {
   GroupLevel level = GroupLevel::area;
   Name id;
   std::string name;
   Span span;
   std::optional<std::size_t> parent;  // index into RuleFile::groups
+  std::vector<Property<RollupPolicy>> rollups;
 };
 
 // expect LEFT COMPARATOR RIGHT

@@ -25,6 +25,7 @@ struct Group {
   std::string name;
   Span span;
   std::optional<std::size_t> parent;  // index into RuleSet::groups
+  ast::RollupPolicy rollup;           // `rollup all` unless declared
 };
 
 struct Breakdown {
@@ -41,10 +42,12 @@ struct Indicator {
   std::size_t group = 0;  // index into RuleSet::groups
   Unit unit = Unit::number;
   ast::Direction direction = ast::Direction::unspecified;
-  ast::Reference data;      // where the values are; empty for a derived indicator
-  ast::ExprPtr value;       // a derived indicator's expression; null otherwise
-  ast::Target target;       // kind none when no target is stated
-  bool cumulative = false;  // a year-to-date sum (explicit, or implied by `annual`)
+  ast::Reference data;           // where the values are; empty for a derived indicator
+  ast::ExprPtr value;            // a derived indicator's expression; null otherwise
+  ast::Target target;            // kind none when no target is stated
+  bool cumulative = false;       // a year-to-date sum (explicit, or implied by `annual`)
+  std::optional<int> precision;  // decimals the value is rounded to before comparing
+  Decimal weight = Decimal::integer(1);
   std::vector<Breakdown> breakdowns;
 };
 

@@ -17,6 +17,7 @@ struct Commentary {
   std::vector<std::size_t> deviations;  // "Väsentliga avvikelser": items with an unmet
                                         // target or a significant budget deviation
   std::vector<std::string> checks;      // one sentence per Results::checks entry
+  std::vector<std::string> rollups;     // one per Results::groups entry: the roll-up verdict
 };
 
 // Writes the commentary for every result. Never fails.

@@ -13,7 +13,18 @@
 
 namespace attain {
 
-enum class Verdict { met, not_met, on_track, behind, no_data, pending, not_applicable, no_target, error };
+enum class Verdict {
+  met,
+  not_met,
+  near,
+  on_track,
+  behind,
+  no_data,
+  pending,
+  not_applicable,
+  no_target,
+  error
+};
 enum class Trend { none, improved, worsened, unchanged };
 
 std::string_view to_string(Verdict verdict);  // "met", "not_met", ...
@@ -46,8 +57,12 @@ struct ItemResult {
 
   // Compared against: the target bound, or for annual targets the pro-rated expectation.
   std::optional<Decimal> reference;
-  std::optional<Decimal> gap;  // current - reference (0 inside a range)
-  int months_elapsed = 12;     // for annual targets
+  std::optional<Decimal> gap;        // compared - reference (0 inside a range)
+  std::optional<Decimal> compared;   // the value compared: rounded to the precision
+  std::optional<Decimal> unrounded;  // the value before that rounding, when it changed
+  std::optional<int> precision;
+  Decimal weight = Decimal::integer(1);
+  int months_elapsed = 12;  // for annual targets
 
   // Budget lines: outcome is `current`.
   std::optional<Observation> budget;
@@ -89,11 +104,24 @@ struct CheckResult {
 
 std::string_view to_string(CheckResult::Outcome outcome);  // "pass", "rounding", ...
 
+// The roll-up of an area, goal or objective: its indicators' verdicts (every level below
+// it), judged by the group's policy. Budget lines and breakdown rows are not counted.
+struct GroupRollup {
+  ast::RollupPolicy policy;
+  Verdict verdict = Verdict::no_data;  // met, not_met, or why nothing could be judged
+  std::size_t indicators = 0;
+  std::size_t assessed = 0;   // met, not_met, near, on_track or behind
+  std::size_t succeeded = 0;  // met or on_track
+  Decimal weight_assessed;
+  Decimal weight_succeeded;
+};
+
 struct Results {
   ReportInfo report;
-  std::vector<Group> groups;        // as in the rule set
-  std::vector<ItemResult> items;    // in rule order; each budget expands to its lines
-  std::vector<CheckResult> checks;  // "Datakontroller", in rule order
+  std::vector<Group> groups;         // as in the rule set
+  std::vector<ItemResult> items;     // in rule order; each budget expands to its lines
+  std::vector<CheckResult> checks;   // "Datakontroller", in rule order
+  std::vector<GroupRollup> rollups;  // one per group
 };
 
 // Evaluates the rule set against the dataset. Reference errors are reported (E02xx) and
