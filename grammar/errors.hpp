@@ -25,7 +25,7 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0105", "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area", "goal objective indicator budget rollup"},
   {"E0106", "expected 'objective', 'indicator', 'budget', 'rollup' or '}' in the goal", "objective indicator budget rollup"},
   {"E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective", "indicator budget rollup"},
-  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown, precision, weight) or '}'", "unit data value target higher lower cumulative breakdown precision weight"},
+  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown, precision, weight, compare) or '}'", "unit data value target higher lower cumulative breakdown precision weight compare"},
   {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
   {"E0110", "expected a unit such as percent, count or tkr", ""},
   {"E0111", "expected 'is better'", "is"},
@@ -33,7 +33,7 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0113", "expected a row name after '.'", ""},
   {"E0114", "expected a column name after '@'", ""},
   {"E0115", "expected a target: a comparator and a number such as >= 92, a range such as 90..100, 'pending' or 'none'", "pending none"},
-  {"E0116", "expected a number after the comparator", ""},
+  {"E0116", "expected a number or 'previous' after the comparator", "previous"},
   {"E0117", "expected the upper bound of the range, as in 90..100", ""},
   {"E0118", "expected 'data' and the breakdown's dataset reference", "data"},
   {"E0119", "expected a column name", ""},
@@ -53,6 +53,11 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0134", "expected a number of decimals such as 1", ""},
   {"E0135", "expected a roll-up policy: all, at least N, at least N %, or weighted at least N %", "all at weighted"},
   {"E0136", "expected 'least', as in: at least 3", "least"},
+  {"E0138", "expected 'with', as in: compare with same period last year", "with"},
+  {"E0139", "expected what to compare with: previous period, same period last year, or period \"2018\"", "previous same period"},
+  {"E0140", "expected 'period'", "period"},
+  {"E0141", "expected 'last'", "last"},
+  {"E0142", "expected 'year'", "year"},
   {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
 };
 // clang-format on
@@ -114,6 +119,12 @@ template <> inline constexpr const char* error_message<rollup_policy> = msg("E01
 template <> inline constexpr const char* error_message<least> = msg("E0136");
 template <> inline constexpr const char* error_message<at_least> = msg("E0136");
 template <> inline constexpr const char* error_message<required_percent_sign> = msg("E0137");
+template <> inline constexpr const char* error_message<offset_amount> = msg("E0132");
+template <> inline constexpr const char* error_message<compare_with> = msg("E0138");
+template <> inline constexpr const char* error_message<compare_spec> = msg("E0139");
+template <> inline constexpr const char* error_message<expect_period> = msg("E0140");
+template <> inline constexpr const char* error_message<expect_last> = msg("E0141");
+template <> inline constexpr const char* error_message<expect_year> = msg("E0142");
 // clang-format on
 
 // The control's view of the table: must_if<errors> looks messages up here.

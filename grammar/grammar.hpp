@@ -83,6 +83,12 @@ struct kw_all : TAO_PEGTL_KEYWORD("all") {};
 struct kw_at : TAO_PEGTL_KEYWORD("at") {};
 struct kw_least : TAO_PEGTL_KEYWORD("least") {};
 struct kw_weighted : TAO_PEGTL_KEYWORD("weighted") {};
+struct kw_compare : TAO_PEGTL_KEYWORD("compare") {};
+struct kw_with : TAO_PEGTL_KEYWORD("with") {};
+struct kw_period : TAO_PEGTL_KEYWORD("period") {};
+struct kw_same : TAO_PEGTL_KEYWORD("same") {};
+struct kw_last : TAO_PEGTL_KEYWORD("last") {};
+struct kw_year : TAO_PEGTL_KEYWORD("year") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -162,7 +168,12 @@ struct cmp_gt : one<'>'> {};
 struct cmp_lt : one<'<'> {};
 struct cmp_eq : one<'='> {};
 struct comparator : sor<cmp_ge, cmp_le, cmp_gt, cmp_lt, cmp_eq> {};
-struct bound : tok<number> {};
+// A relative bound: the comparison value (see `compare with`) plus or minus an offset.
+struct offset_plus : one<'+'> {};
+struct offset_minus : one<'-'> {};
+struct offset_amount : tok<literal> {};
+struct relative_bound : seq<tok<kw_previous>, opt<tok<sor<offset_plus, offset_minus>>, must<offset_amount>>> {};
+struct bound : sor<tok<number>, relative_bound> {};
 struct upper_bound : tok<number> {};
 struct annual : tok<kw_annual> {};
 struct target_text : tok<string_literal> {};
@@ -195,7 +206,17 @@ struct precision_digits : tok<precision_value> {};
 struct precision_prop : if_must<tok<kw_precision>, precision_digits> {};
 struct weight_amount : tok<literal> {};
 struct weight_prop : if_must<tok<kw_weight>, weight_amount> {};
-struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop> {};
+// Which earlier value trends and relative targets compare with.
+struct expect_period : tok<kw_period> {};
+struct expect_last : tok<kw_last> {};
+struct expect_year : tok<kw_year> {};
+struct compare_previous : seq<tok<kw_previous>, must<expect_period>> {};
+struct compare_last_year : seq<tok<kw_same>, must<expect_period>, must<expect_last>, must<expect_year>> {};
+struct compare_named : seq<tok<kw_period>, must<decl_name>> {};
+struct compare_spec : sor<compare_previous, compare_last_year, compare_named> {};
+struct compare_with : tok<kw_with> {};
+struct compare_prop : if_must<tok<kw_compare>, compare_with, compare_spec> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop, compare_prop> {};
 struct indicator_close : tok<one<'}'>> {};
 struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
 

@@ -40,7 +40,9 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::op_minus, g::term, g::next_term, g::expression, g::expected_side,
         g::check, g::expect_prop, g::columns_prop, g::tolerance_prop,
         g::band, g::band_relative, g::precision_prop, g::precision_value, g::weight_prop,
-        g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign>>;
+        g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign,
+        g::relative_bound, g::offset_minus, g::compare_prop, g::compare_previous, g::compare_last_year,
+        g::compare_named>>;
 // clang-format on
 
 class Lowering {
@@ -120,6 +122,17 @@ class Lowering {
     }
   }
 
+  ast::Comparison comparison(const Node& n) {
+    ast::Comparison c;
+    c.span = span(n);
+    if (n.is_type<g::compare_last_year>()) c.kind = ast::Comparison::Kind::same_period_last_year;
+    if (n.is_type<g::compare_named>()) {
+      c.kind = ast::Comparison::Kind::named_period;
+      c.period = unescape(n.children.at(0)->string_view());
+    }
+    return c;
+  }
+
   ast::RollupPolicy rollup(const Node& prop) {
     ast::RollupPolicy p;
     const Node& policy = *prop.children.at(0);
@@ -165,8 +178,19 @@ class Lowering {
     } else {
       t.kind = ast::Target::Kind::compare;
       t.comparator = comparator(first);
-      t.value = number(*kids.at(1));
-      t.value_span = span(*kids.at(1));
+      const Node& b = *kids.at(1);
+      t.value_span = span(b);
+      if (b.is_type<g::relative_bound>()) {
+        // previous [+|- offset]: children are an optional minus and the offset literal
+        t.relative = true;
+        t.value = Decimal::integer(0);
+        if (!b.children.empty()) {
+          t.value = number(*b.children.back());
+          if (b.children.front()->is_type<g::offset_minus>()) t.value = t.value.negated();
+        }
+      } else {
+        t.value = number(b);
+      }
       text_of(prop, 2);
     }
     return t;
@@ -195,6 +219,8 @@ class Lowering {
         ind.targets.push_back({target(p), s});
       else if (p.is_type<g::precision_prop>())
         ind.precision.push_back({number(*p.children.at(0)), s});
+      else if (p.is_type<g::compare_prop>())
+        ind.compare.push_back({comparison(*p.children.at(0)), s});
       else if (p.is_type<g::weight_prop>())
         ind.weight.push_back({number(*p.children.at(0)), s});
       else if (p.is_type<g::cumulative_prop>())

@@ -331,6 +331,19 @@ class Checker {
         out.precision = static_cast<int>(p->value.units());
       }
     }
+    if (const auto* c = single(in.compare, "compare")) {
+      out.comparison = c->value;
+      if (c->value.kind == ast::Comparison::Kind::named_period && !parse_period(c->value.period)) {
+        error("E0236", c->span, fmt::format("cannot read '{}' as a period", c->value.period))
+            .help("write \"2019\" for a full year or \"2019-03\" for the year to date through March");
+      }
+    }
+    if (out.target.relative && out.target.annual) {
+      error("E0235", out.target.span, "a target relative to an earlier value cannot also be annual")
+          .help(
+              "compare a year-to-date value with the same period last year instead: "
+              "compare with same period last year");
+    }
     if (const auto* w = single(in.weight, "weight")) {
       if (w->value.is_negative() || w->value.is_zero())
         error("E0233", w->span, "a weight must be greater than 0");

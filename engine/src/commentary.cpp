@@ -70,9 +70,29 @@ std::string band_text(const ast::Target& t, Unit unit) {
   return gap_text(*t.band, unit);
 }
 
-// "målvärdet 92 %", "målvärdet Nollresultat", "årsmålet 220 000"
-std::string target_phrase(const ast::Target& t, Unit unit) {
+// How a relative bound was formed: "föregående värde 90 % 2019 + 1 procentenhet".
+std::string relative_phrase(const ItemResult& r) {
+  std::string base = "det jämförda värdet";
+  if (r.previous && r.previous->value.is_number()) {
+    const Observation& p = *r.previous;
+    base =
+        fmt::format("värdet {} {}", format_value(p.value.number, r.unit),
+                    p.period ? (p.period->full_year ? period_text(*p.period) : "i " + period_text(*p.period))
+                             : p.column_label);
+  }
+  const Decimal offset = r.relative_offset.value_or(r.target.value);
+  if (offset.is_zero()) return base;
+  return fmt::format("{} {} {}", base, offset.is_negative() ? "−" : "+", gap_text(offset, r.unit));
+}
+
+// "målvärdet 92 %", "målvärdet Nollresultat", "årsmålet 220 000",
+// "målvärdet 91 % (värdet 90 % 2019 + 1 procentenhet)"
+std::string target_phrase(const ItemResult& r) {
+  const ast::Target& t = r.target;
+  const Unit unit = r.unit;
   const std::string noun = t.annual ? "årsmålet" : "målvärdet";
+  if (t.relative && !r.relative_offset) return fmt::format("{} ({})", noun, relative_phrase(r));
+  if (t.relative) return fmt::format("{} {} ({})", noun, bound_text(t, unit), relative_phrase(r));
   if (t.text) return fmt::format("{} {}", noun, *t.text);
   return fmt::format("{} {}", noun, bound_text(t, unit));
 }
@@ -193,7 +213,11 @@ std::string indicator_sentence(const ItemResult& r) {
       return fmt::format("{}: inget målvärde angivet; {} {}.", r.name, absence_text(v), now);
     case Verdict::no_data:
     case Verdict::not_applicable:
-      return fmt::format("{}: {} {}; {}.", r.name, absence_text(v), now, target_phrase(t, r.unit));
+      if (v.is_number() && t.relative) {  // the value is there, the one to compare with is not
+        return fmt::format("{}: {} {}, men värdet att jämföra med saknas, så målvärdet kan inte bestämmas.",
+                           r.name, value, now);
+      }
+      return fmt::format("{}: {} {}; {}.", r.name, absence_text(v), now, target_phrase(r));
     case Verdict::on_track:
     case Verdict::behind:
     case Verdict::near:
@@ -205,7 +229,7 @@ std::string indicator_sentence(const ItemResult& r) {
                                           : r.verdict == Verdict::near   ? "nära"
                                                                          : "efter";
         return fmt::format("{}: {} hittills i år ligger {} {} ({}{} förväntade {} efter {} av 12 månader){}.",
-                           r.name, value, position, target_phrase(t, r.unit), amount, side,
+                           r.name, value, position, target_phrase(r), amount, side,
                            format_value(*r.reference, r.unit), r.months_elapsed, trend_clause(r));
       }
       [[fallthrough]];
@@ -214,14 +238,13 @@ std::string indicator_sentence(const ItemResult& r) {
       const Decimal& gap = *r.gap;
       std::string s;
       if (gap.is_zero() && r.verdict == Verdict::not_met) {  // on the bound of > or <
-        s = fmt::format("{}: {} ligger precis på gränsen för {}", r.name, value, target_phrase(t, r.unit));
+        s = fmt::format("{}: {} ligger precis på gränsen för {}", r.name, value, target_phrase(r));
       } else if (gap.is_zero()) {
         s = fmt::format("{}: {} {} {}", r.name, value,
-                        t.comparator == ast::Comparator::range ? "ligger inom" : "når",
-                        target_phrase(t, r.unit));
+                        t.comparator == ast::Comparator::range ? "ligger inom" : "når", target_phrase(r));
       } else {
         s = fmt::format("{}: {} är {} {} {}", r.name, value, gap_text(gap, r.unit),
-                        gap.is_negative() ? "under" : "över", target_phrase(t, r.unit));
+                        gap.is_negative() ? "under" : "över", target_phrase(r));
       }
       if (r.verdict == Verdict::near) {
         return s + trend_clause(r) +
@@ -400,6 +423,20 @@ std::string format_cell(const Value& value, Unit unit) {
   if (value.is_number()) return format_value(value.number, unit);
   if (value.kind == Value::Kind::absent && value.absence == Absence::blank) return "";
   return value.text;
+}
+
+std::string target_text(const ItemResult& r) {
+  const ast::Target& t = r.target;
+  if (t.kind != ast::Target::Kind::compare || !t.relative) return format_target(t, r.unit);
+  const Decimal amount = r.relative_offset.value_or(t.value);  // unresolved: value is the offset
+  const std::string offset =
+      amount.is_zero() ? ""
+                       : fmt::format(" {} {}", amount.is_negative() ? "−" : "+", format_sv(amount.abs()));
+  const std::string_view op = t.comparator == ast::Comparator::ge   ? "≥"
+                              : t.comparator == ast::Comparator::le ? "≤"
+                                                                    : ast::to_string(t.comparator);
+  if (!r.relative_offset) return fmt::format("{} föreg.{}", op, offset);
+  return fmt::format("{} {} (föreg.{})", op, format_value(t.value, r.unit), offset);
 }
 
 std::string format_target(const ast::Target& t, Unit unit) {

@@ -373,10 +373,6 @@ class Loader {
 
 }  // namespace
 
-std::string Period::to_string() const {
-  return full_year ? fmt::format("{}", year) : fmt::format("{}-{:02}", year, month);
-}
-
 std::string_view to_string(ColumnKind kind) {
   switch (kind) {
     case ColumnKind::actual:
@@ -393,21 +389,6 @@ std::string_view to_string(ColumnKind kind) {
       return "deviation";
   }
   return "?";
-}
-
-std::optional<Period> parse_period(std::string_view text) {
-  auto digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (text.size() == 4 && digits(text)) {
-    return Period{std::stoi(std::string(text)), 12, true};
-  }
-  if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5))) {
-    const int month = std::stoi(std::string(text.substr(5)));
-    if (month < 1 || month > 12) return std::nullopt;
-    return Period{std::stoi(std::string(text.substr(0, 4))), month, false};
-  }
-  return std::nullopt;
 }
 
 const Column* Table::column(std::string_view wanted) const {

@@ -140,7 +140,8 @@ class Evaluator {
 
   // The actual column for the report period, and the latest earlier actual column (of
   // the same length when the values accumulate over the year).
-  bool period_columns(const Table& table, bool cumulative, Binding& b, Span where) {
+  bool period_columns(const Table& table, bool cumulative, const ast::Comparison& with, Binding& b,
+                      Span where) {
     const Period now = data_.report.period;
     std::optional<std::size_t> current;
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
@@ -156,16 +157,28 @@ class Evaluator {
       return false;
     }
     b.current = *current;
+    // The earlier column: by default the latest one before the report period (of the same
+    // length when values accumulate); or the same period a year earlier; or a named one.
+    std::optional<Period> wanted;
+    if (with.kind == ast::Comparison::Kind::same_period_last_year)
+      wanted = Period{now.year - 1, now.month, now.full_year};
+    if (with.kind == ast::Comparison::Kind::named_period) wanted = parse_period(with.period);
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       const Column& c = table.columns[i];
-      if (c.kind != ColumnKind::actual || !c.period || !(*c.period < now)) continue;
+      if (c.kind != ColumnKind::actual || !c.period) continue;
+      if (with.kind != ast::Comparison::Kind::previous_period) {
+        if (wanted && *c.period == *wanted && c.period->full_year == wanted->full_year) b.previous = i;
+        continue;
+      }
+      if (!(*c.period < now)) continue;
       if (cumulative && c.period->months() != now.months()) continue;
       if (!b.previous || *table.columns[*b.previous].period < *c.period) b.previous = i;
     }
     return true;
   }
 
-  std::optional<Binding> bind(const ast::Reference& ref, bool cumulative, const ast::Name* column = nullptr) {
+  std::optional<Binding> bind(const ast::Reference& ref, bool cumulative, const ast::Name* column = nullptr,
+                              const ast::Comparison& with = {}) {
     Binding b;
     b.text = ref.to_string();
     if (ref.path.empty()) {  // no `data` line, already reported by the checker
@@ -206,7 +219,7 @@ class Evaluator {
       b.current = *index;
       return b;
     }
-    if (!period_columns(*b.table, cumulative, b, ref.span)) return std::nullopt;
+    if (!period_columns(*b.table, cumulative, with, b, ref.span)) return std::nullopt;
     return b;
   }
 
@@ -584,7 +597,7 @@ class Evaluator {
 
   // The verdict of one value against the target, filling reference and gap.
   void judge(ItemResult& r) {
-    const ast::Target& t = r.target;
+    const ast::Target& t = r.target;  // a relative bound is resolved in place below
     if (t.kind == ast::Target::Kind::pending) {
       r.verdict = Verdict::pending;
       return;
@@ -604,6 +617,23 @@ class Evaluator {
                     fmt::format("'{}' is text, not a number; '{}' has no value", v.text, r.id));
       r.verdict = Verdict::no_data;
       return;
+    }
+    // A relative target: the comparison value plus the offset.
+    ast::Target& target = r.target;
+    if (target.relative) {
+      if (!r.previous || !r.previous->value.is_number()) {
+        r.verdict = Verdict::no_data;
+        r.reason = "no value for the period compared with";
+        return;
+      }
+      auto bound = r.previous->value.number.plus(target.value);
+      if (!bound) {
+        r.verdict = Verdict::error;
+        r.reason = "the result is too large";
+        return;
+      }
+      r.relative_offset = target.value;
+      target.value = *bound;
     }
     // Compare at the declared precision, as the report would print the value.
     Decimal x = v.number;
@@ -685,17 +715,18 @@ class Evaluator {
     r.target = in.target;
     r.precision = in.precision;
     r.weight = in.weight;
+    r.comparison = in.comparison;
     return r;
   }
 
   std::optional<ItemResult> indicator(const Indicator& in) {
     ItemResult r = start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
-    auto b = bind(in.data, in.cumulative);
+    auto b = bind(in.data, in.cumulative, nullptr, in.comparison);
     if (!b) return std::nullopt;
     fill(r, *b);
     for (const Breakdown& bd : in.breakdowns) {
       ItemResult sub = start(ItemResult::Kind::breakdown, in, bd.id, bd.name, bd.span);
-      if (auto sb = bind(bd.data, in.cumulative)) {
+      if (auto sb = bind(bd.data, in.cumulative, nullptr, in.comparison)) {
         fill(sub, *sb);
         r.breakdowns.push_back(std::move(sub));
       }

@@ -101,7 +101,7 @@ std::string clean(std::string_view text) {
 std::string reference_text(const ItemResult& r) {
   if (r.kind == ItemResult::Kind::budget_line)
     return r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "";
-  return format_target(r.target, r.unit);
+  return target_text(r);
 }
 
 class TextWriter {

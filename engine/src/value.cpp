@@ -1,5 +1,6 @@
 #include "attain/value.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <limits>
@@ -330,6 +331,25 @@ std::string format_sv(const Decimal& number) {
 std::string format_sv_signed(const Decimal& number) {
   if (number.is_zero() || number.is_negative()) return format_sv(number);
   return "+" + format_sv(number);
+}
+
+std::string Period::to_string() const {
+  return full_year ? fmt::format("{}", year) : fmt::format("{}-{:02}", year, month);
+}
+
+std::optional<Period> parse_period(std::string_view text) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text.size() == 4 && digits(text)) {
+    return Period{std::stoi(std::string(text)), 12, true};
+  }
+  if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5))) {
+    const int month = std::stoi(std::string(text.substr(5)));
+    if (month < 1 || month > 12) return std::nullopt;
+    return Period{std::stoi(std::string(text.substr(0, 4))), month, false};
+  }
+  return std::nullopt;
 }
 
 }  // namespace attain

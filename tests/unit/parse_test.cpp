@@ -426,7 +426,7 @@ TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   EXPECT_DIAGNOSTIC(
       e.s, "E0108",
       "expected an indicator property (unit, data, value, target, higher is better, lower is better, "
-      "cumulative, breakdown, precision, weight) or '}'",
+      "cumulative, breakdown, precision, weight, compare) or '}'",
       "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "targt");
@@ -490,7 +490,7 @@ TEST(SyntaxErrorTest, E0115MisspelledNone) {
 
 TEST(SyntaxErrorTest, E0116MissingBound) {
   SyntaxError e("area a \"A\" {\n  indicator x \"X\" {\n    target >= x\n  }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0116", "expected a number after the comparator", "test.rules:3:15");
+  EXPECT_DIAGNOSTIC(e.s, "E0116", "expected a number or 'previous' after the comparator", "test.rules:3:15");
 }
 
 TEST(SyntaxErrorTest, E0117MissingUpperBound) {

@@ -52,8 +52,9 @@ struct Target {
   enum class Kind { none, pending, compare };
   Kind kind = Kind::none;
   Comparator comparator = Comparator::ge;
-  Decimal value;  // the bound; the lower bound of a range
-  Decimal upper;  // the upper bound of a range
+  Decimal value;          // the bound; the lower bound of a range; the offset of a relative bound
+  bool relative = false;  // `>= previous + 1`: the bound is the comparison value plus `value`
+  Decimal upper;          // the upper bound of a range
   Span value_span;
   bool annual = false;
   std::optional<Decimal> band;      // `within 1`: a shortfall of at most this is `near`
@@ -63,6 +64,14 @@ struct Target {
 };
 
 enum class Direction { unspecified, higher, lower };
+
+// What trends and relative targets compare the current value with.
+struct Comparison {
+  enum class Kind { previous_period, same_period_last_year, named_period };
+  Kind kind = Kind::previous_period;
+  std::string period;  // named_period: "2018", "2019-03"
+  Span span;
+};
 
 struct Breakdown {
   Name id;
@@ -90,6 +99,7 @@ struct Indicator {
   std::vector<Property<bool>> cumulative;
   std::vector<Property<Decimal>> precision;  // decimals the value is compared at
   std::vector<Property<Decimal>> weight;     // weight in a weighted roll-up
+  std::vector<Property<Comparison>> compare;
   std::vector<Breakdown> breakdowns;
   std::size_t group = 0;  // index into RuleFile::groups
 };

@@ -47,6 +47,7 @@ struct Indicator {
   ast::Target target;            // kind none when no target is stated
   bool cumulative = false;       // a year-to-date sum (explicit, or implied by `annual`)
   std::optional<int> precision;  // decimals the value is rounded to before comparing
+  ast::Comparison comparison;    // what trends and relative targets compare with
   Decimal weight = Decimal::integer(1);
   std::vector<Breakdown> breakdowns;
 };

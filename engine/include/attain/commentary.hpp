@@ -32,6 +32,9 @@ std::string format_value(const Decimal& number, Unit unit);
 std::string format_cell(const Value& value, Unit unit);
 // "≥ 92 %", "< 5 %", "90–100 %", "≥ 220 000 per år", "Q3", "Nollresultat"
 std::string format_target(const ast::Target& target, Unit unit);
+// The target of a result as a table shows it; a relative target shows what it was
+// resolved to: "≥ 91 % (föreg. + 1)", or "≥ föreg. + 1" when it could not be.
+std::string target_text(const ItemResult& result);
 // "2019", "mars 2020"
 std::string period_text(const Period& period);
 // What a period covers: "januari–mars 2020", "helåret 2019"

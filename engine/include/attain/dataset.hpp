@@ -12,20 +12,6 @@
 
 namespace attain {
 
-// "2019" is the full year 2019; "2020-03" is the year to date through March 2020.
-struct Period {
-  int year = 0;
-  int month = 12;  // the last month covered
-  bool full_year = true;
-  int months() const { return month; }  // months covered from January
-  std::string to_string() const;        // "2019", "2020-03"
-  // Periods compare by their last month: "2020" and "2020-12" cover the same months.
-  friend auto operator<=>(const Period& a, const Period& b) {
-    return std::pair(a.year, a.month) <=> std::pair(b.year, b.month);
-  }
-  friend bool operator==(const Period& a, const Period& b) { return (a <=> b) == 0; }
-};
-
 enum class ColumnKind { actual, forecast, budget, frame, target, deviation };
 std::string_view to_string(ColumnKind kind);
 
@@ -77,8 +63,5 @@ struct Dataset {
 // duplicate key or a row with the wrong number of cells is reported with its location
 // (E03xx); loading goes on to find further problems, then returns nullopt.
 std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink);
-
-// Reads a period written as "YYYY" or "YYYY-MM".
-std::optional<Period> parse_period(std::string_view text);
 
 }  // namespace attain

@@ -62,7 +62,10 @@ struct ItemResult {
   std::optional<Decimal> unrounded;  // the value before that rounding, when it changed
   std::optional<int> precision;
   Decimal weight = Decimal::integer(1);
-  int months_elapsed = 12;  // for annual targets
+  ast::Comparison comparison;              // what `previous` is: trends and relative targets
+  std::optional<Decimal> relative_offset;  // a relative target's offset; `target.value` is
+                                           // then the resolved bound (previous + offset)
+  int months_elapsed = 12;                 // for annual targets
 
   // Budget lines: outcome is `current`.
   std::optional<Observation> budget;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "attain/source.hpp"
 
@@ -94,6 +95,23 @@ struct Value {
 
   bool is_number() const { return kind == Kind::number; }
 };
+
+// "2019" is the full year 2019; "2020-03" is the year to date through March 2020.
+struct Period {
+  int year = 0;
+  int month = 12;  // the last month covered
+  bool full_year = true;
+  int months() const { return month; }  // months covered from January
+  std::string to_string() const;        // "2019", "2020-03"
+  // Periods compare by their last month: "2020" and "2020-12" cover the same months.
+  friend auto operator<=>(const Period& a, const Period& b) {
+    return std::pair(a.year, a.month) <=> std::pair(b.year, b.month);
+  }
+  friend bool operator==(const Period& a, const Period& b) { return (a <=> b) == 0; }
+};
+
+// Reads a period written as "YYYY" or "YYYY-MM".
+std::optional<Period> parse_period(std::string_view text);
 
 // Swedish number style: "62 500", "5,5", "−143" (U+2212 minus), thousands grouped by a space.
 std::string format_sv(const Decimal& number);
