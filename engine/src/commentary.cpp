@@ -105,6 +105,10 @@ std::string absence_text(const Value& v) {
       return fmt::format("ej tillämpligt ({})", v.text);
     case Absence::pending:
       return fmt::format("uppgift väntas ({})", v.text);
+    case Absence::not_published:
+      return fmt::format("uppgift ännu inte publicerad ({})", v.text);
+    case Absence::confidential:
+      return fmt::format("uppgift skyddad av sekretess ({})", v.text);
     case Absence::blank:
       return "uppgift saknas";
   }

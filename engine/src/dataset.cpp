@@ -343,6 +343,14 @@ class Loader {
       v.absence = Absence::not_applicable;
       return v;
     }
+    if (text == ".." || text == "ej publicerad") {
+      v.absence = Absence::not_published;
+      return v;
+    }
+    if (text == "x" || text == "X" || text == "sekretess") {
+      v.absence = Absence::confidential;
+      return v;
+    }
     if (column.kind == ColumnKind::target && text.size() == 2 && (text[0] == 'Q' || text[0] == 'q') &&
         text[1] >= '1' && text[1] <= '4') {
       v.absence = Absence::pending;

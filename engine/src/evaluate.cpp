@@ -251,9 +251,13 @@ class Evaluator {
   // How strongly an absence counts when operands combine: an error beats missing data,
   // which beats "not applicable".
   static int weight(const Quantity& q) {
-    if (q.error) return 4;
+    if (q.error) return 6;
     switch (q.absence) {
       case Absence::no_data:
+        return 5;
+      case Absence::confidential:
+        return 4;
+      case Absence::not_published:
         return 3;
       case Absence::blank:
         return 2;

@@ -36,17 +36,7 @@ std::string_view status(const Value& v) {
     case Value::Kind::absent:
       break;
   }
-  switch (v.absence) {
-    case Absence::blank:
-      return "blank";
-    case Absence::no_data:
-      return "no_data";
-    case Absence::not_applicable:
-      return "not_applicable";
-    case Absence::pending:
-      return "pending";
-  }
-  return "blank";
+  return to_string(v.absence);
 }
 
 class JsonWriter {

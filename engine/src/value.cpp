@@ -307,8 +307,30 @@ std::string_view absence_marker(Absence absence) {
       return "N/A";
     case Absence::pending:
       return "Q";
+    case Absence::not_published:
+      return "..";
+    case Absence::confidential:
+      return "x";
   }
   return "";
+}
+
+std::string_view to_string(Absence absence) {
+  switch (absence) {
+    case Absence::blank:
+      return "blank";
+    case Absence::no_data:
+      return "no_data";
+    case Absence::not_applicable:
+      return "not_applicable";
+    case Absence::pending:
+      return "pending";
+    case Absence::not_published:
+      return "not_published";
+    case Absence::confidential:
+      return "confidential";
+  }
+  return "blank";
 }
 
 std::string format_sv(const Decimal& number) {

@@ -135,6 +135,13 @@ TEST(CommentaryTest, NoData) {
             "Mått: uppgift saknas (I.U.) i mars 2020; årsmålet 90.");
 }
 
+TEST(CommentaryTest, NotPublishedAndConfidentialAreNoDataWithTheirReason) {
+  EXPECT_EQ(sentence("    unit percent\n    target >= 90\n", "[null, \"..\", 90 %]"),
+            "Mått: uppgift ännu inte publicerad (..) i mars 2020; målvärdet 90 %.");
+  EXPECT_EQ(sentence("    unit percent\n    target >= 90\n", "[null, x, 90 %]"),
+            "Mått: uppgift skyddad av sekretess (x) i mars 2020; målvärdet 90 %.");
+}
+
 TEST(CommentaryTest, NotApplicable) {
   EXPECT_EQ(sentence("    unit percent\n    target >= 90\n", "[null, N/A, 90 %]"),
             "Mått: ej tillämpligt (N/A) i mars 2020; målvärdet 90 %.");

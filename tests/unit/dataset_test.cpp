@@ -202,6 +202,22 @@ TEST(DatasetCellTest, Markers) {
   EXPECT_EQ(o[2].absence, Absence::not_applicable);
 }
 
+TEST(DatasetCellTest, NotPublishedAndConfidentialMarkers) {
+  Loaded l(
+      small_dataset("      p: {values: [\"..\", x, X]}\n"
+                    "      q: {values: [ej publicerad, sekretess, 1]}\n"));
+  const auto& p = l.row("p").values;
+  EXPECT_EQ(p[0].absence, Absence::not_published);
+  EXPECT_EQ(p[0].text, "..");
+  EXPECT_EQ(p[1].absence, Absence::confidential);
+  EXPECT_EQ(p[2].absence, Absence::confidential);
+  const auto& q = l.row("q").values;
+  EXPECT_EQ(q[0].absence, Absence::not_published);
+  EXPECT_EQ(q[1].absence, Absence::confidential);
+  EXPECT_EQ(to_string(Absence::not_published), "not_published");
+  EXPECT_EQ(absence_marker(Absence::confidential), "x");
+}
+
 TEST(DatasetCellTest, PendingAndTextOnlyInTargetColumns) {
   Loaded l(
       small_dataset("      q: {values: [null, null, Q3]}\n"
@@ -450,7 +466,7 @@ TEST(DatasetErrorTest, E0310WrongNumberOfCells) {
 TEST(DatasetErrorTest, LoadingGoesOnToFindFurtherProblems) {
   Failed f(
       small_dataset("      a: {values: [1, 2]}\n"
-                    "      b: {values: [\"x\", 2, 3]}\n"
+                    "      b: {values: [\"abc\", 2, 3]}\n"
                     "      c: {values: [1, 2, 3], extra: 1}\n"));
   EXPECT_EQ(f.s.count("E0310"), 1u);
   EXPECT_EQ(f.s.count("E0302"), 1u);

@@ -74,14 +74,19 @@ struct NumberReading {
 NumberReading read_number(std::string_view text);
 
 // Why a value is absent.
+// Why a value is absent. docs/language.md has the truth table of what each reason does
+// in a comparison, an expression, an aggregate, a data check and a roll-up.
 enum class Absence {
   blank,           // empty cell, null
   no_data,         // "I.U." (inga uppgifter)
   not_applicable,  // "N/A", "-"
   pending,         // a target to be set later: "Q3"
+  not_published,   // ".." (not yet published, as Statistics Sweden marks it)
+  confidential,    // "x" (sekretess)
 };
 
-std::string_view absence_marker(Absence absence);  // "I.U.", "N/A", "", "Q3"-like text
+std::string_view absence_marker(Absence absence);  // "I.U.", "N/A", "", "Q", "..", "x"
+std::string_view to_string(Absence absence);       // "blank", "no_data", ..., "confidential"
 
 // One cell of a dataset, with where it was written and how.
 struct Value {
