@@ -18,14 +18,14 @@ struct SyntaxError {
 
 // clang-format off
 inline constexpr SyntaxError syntax_errors[] = {
-  {"E0101", "expected 'area' or 'check' at the top level of a rule file", "area check"},
+  {"E0101", "expected 'area', 'check' or 'const' at the top level of a rule file", "area check const"},
   {"E0102", "expected an id (letters, digits and _, not starting with a digit)", ""},
   {"E0103", "expected a display name in double quotes", ""},
   {"E0104", "expected '{' to open the block", ""},
-  {"E0105", "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area", "goal objective indicator budget rollup"},
-  {"E0106", "expected 'objective', 'indicator', 'budget', 'rollup' or '}' in the goal", "objective indicator budget rollup"},
-  {"E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective", "indicator budget rollup"},
-  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown, precision, weight, compare) or '}'", "unit data value target higher lower cumulative breakdown precision weight compare"},
+  {"E0105", "expected 'goal', 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the area", "goal objective indicator family budget rollup"},
+  {"E0106", "expected 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the goal", "objective indicator family budget rollup"},
+  {"E0107", "expected 'indicator', 'family', 'budget', 'rollup' or '}' in the objective", "indicator family budget rollup"},
+  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'", "unit data value target higher lower cumulative breakdown precision weight compare description owner source kolada"},
   {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
   {"E0110", "expected a unit such as percent, count or tkr", ""},
   {"E0111", "expected 'is better'", "is"},
@@ -33,12 +33,12 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0113", "expected a row name after '.'", ""},
   {"E0114", "expected a column name after '@'", ""},
   {"E0115", "expected a target: a comparator and a number such as >= 92, a range such as 90..100, 'pending' or 'none'", "pending none"},
-  {"E0116", "expected a number or 'previous' after the comparator", "previous"},
+  {"E0116", "expected a number, 'previous' or a constant's name after the comparator", "previous"},
   {"E0117", "expected the upper bound of the range, as in 90..100", ""},
   {"E0118", "expected 'data' and the breakdown's dataset reference", "data"},
   {"E0119", "expected a column name", ""},
   {"E0120", "expected 'higher' or 'lower'", "higher lower"},
-  {"E0121", "expected an amount such as 500", ""},
+  {"E0121", "expected an amount such as 500, or the name of a constant", ""},
   {"E0122", "expected a row name", ""},
   {"E0123", "unterminated string: a display name must end with \" on the same line", ""},
   {"E0124", "unknown escape sequence: only \\\" and \\\\ may follow a backslash", ""},
@@ -58,6 +58,10 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0140", "expected 'period'", "period"},
   {"E0141", "expected 'last'", "last"},
   {"E0142", "expected 'year'", "year"},
+  {"E0143", "expected 'members' and the family's members, as in: members lkdata \"LKDATA\", stadsarkivet \"Stadsarkivet\"", "members"},
+  {"E0144", "expected text in double quotes", ""},
+  {"E0145", "expected '=' and the constant's value, as in: const vasentlighet = 500", ""},
+  {"E0146", "expected a number", ""},
   {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
 };
 // clang-format on
@@ -123,6 +127,12 @@ template <> inline constexpr const char* error_message<offset_amount> = msg("E01
 template <> inline constexpr const char* error_message<compare_with> = msg("E0138");
 template <> inline constexpr const char* error_message<compare_spec> = msg("E0139");
 template <> inline constexpr const char* error_message<expect_period> = msg("E0140");
+template <> inline constexpr const char* error_message<members_first> = msg("E0143");
+template <> inline constexpr const char* error_message<member> = msg("E0102");
+template <> inline constexpr const char* error_message<family_close> = msg("E0108");
+template <> inline constexpr const char* error_message<meta_text> = msg("E0144");
+template <> inline constexpr const char* error_message<const_equals> = msg("E0145");
+template <> inline constexpr const char* error_message<const_value> = msg("E0146");
 template <> inline constexpr const char* error_message<expect_last> = msg("E0141");
 template <> inline constexpr const char* error_message<expect_year> = msg("E0142");
 // clang-format on

@@ -89,6 +89,13 @@ struct kw_period : TAO_PEGTL_KEYWORD("period") {};
 struct kw_same : TAO_PEGTL_KEYWORD("same") {};
 struct kw_last : TAO_PEGTL_KEYWORD("last") {};
 struct kw_year : TAO_PEGTL_KEYWORD("year") {};
+struct kw_family : TAO_PEGTL_KEYWORD("family") {};
+struct kw_members : TAO_PEGTL_KEYWORD("members") {};
+struct kw_const : TAO_PEGTL_KEYWORD("const") {};
+struct kw_description : TAO_PEGTL_KEYWORD("description") {};
+struct kw_owner : TAO_PEGTL_KEYWORD("owner") {};
+struct kw_source : TAO_PEGTL_KEYWORD("source") {};
+struct kw_kolada : TAO_PEGTL_KEYWORD("kolada") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -110,7 +117,8 @@ struct number : seq<opt<one<'-'>>, digits, opt<one<'.', ','>, digit, star<digit>
 struct ref_part : identifier {};
 struct ref_column : identifier {};
 struct ref_dot : one<'.'> {};
-struct ref_next : ref_part {};
+struct member_placeholder : one<'*'> {};  // in a family: the member's row
+struct ref_next : sor<member_placeholder, identifier> {};
 struct ref_column_name : ref_column {};
 struct reference : seq<ref_part, star<ref_dot, must<ref_next>>, opt<one<'@'>, must<ref_column_name>>> {};
 
@@ -173,7 +181,8 @@ struct offset_plus : one<'+'> {};
 struct offset_minus : one<'-'> {};
 struct offset_amount : tok<literal> {};
 struct relative_bound : seq<tok<kw_previous>, opt<tok<sor<offset_plus, offset_minus>>, must<offset_amount>>> {};
-struct bound : sor<tok<number>, relative_bound> {};
+struct const_ref : identifier {};  // a named constant (`const`)
+struct bound : sor<tok<number>, relative_bound, tok<const_ref>> {};
 struct upper_bound : tok<number> {};
 struct annual : tok<kw_annual> {};
 struct target_text : tok<string_literal> {};
@@ -216,7 +225,13 @@ struct compare_named : seq<tok<kw_period>, must<decl_name>> {};
 struct compare_spec : sor<compare_previous, compare_last_year, compare_named> {};
 struct compare_with : tok<kw_with> {};
 struct compare_prop : if_must<tok<kw_compare>, compare_with, compare_spec> {};
-struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop, compare_prop> {};
+// Metadata an auditor can look up: `description`, `owner`, `source`, `kolada "N00945"`.
+struct meta_text : tok<string_literal> {};
+struct description_prop : if_must<tok<kw_description>, meta_text> {};
+struct owner_prop : if_must<tok<kw_owner>, meta_text> {};
+struct source_prop : if_must<tok<kw_source>, meta_text> {};
+struct kolada_prop : if_must<tok<kw_kolada>, meta_text> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop, compare_prop, description_prop, owner_prop, source_prop, kolada_prop> {};
 struct indicator_close : tok<one<'}'>> {};
 struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
 
@@ -231,13 +246,21 @@ struct favourable_higher : tok<kw_higher> {};
 struct favourable_lower : tok<kw_lower> {};
 struct favourable_side : sor<favourable_higher, favourable_lower> {};
 struct favourable_prop : if_must<tok<kw_favourable>, favourable_side> {};
-struct materiality_amount : tok<number> {};
+struct materiality_amount : sor<tok<number>, tok<const_ref>> {};
 struct materiality_prop : seq<if_must<tok<kw_materiality>, materiality_amount>, opt<tok<kw_tkr>>> {};
 struct line_name : tok<id> {};
 struct lines_prop : seq<if_must<tok<kw_lines>, line_name>, star<tok<one<','>>, must<line_name>>> {};
 struct budget_prop : sor<table_prop, outcome_prop, budget_col_prop, reported_prop, previous_prop, favourable_prop, materiality_prop, lines_prop> {};
 struct budget_close : tok<one<'}'>> {};
 struct budget : seq<if_must<tok<kw_budget>, decl_id, decl_name, open_brace>, star<budget_prop>, must<budget_close>> {};
+
+// A rule family: one indicator declaration repeated for each member, with ids
+// `<family>_<member>`, names "<family name> <member name>", and '*' in data references
+// standing for the member's id.
+struct member : seq<decl_id, decl_name> {};
+struct members_first : seq<if_must<tok<kw_members>, member>, star<tok<one<','>>, must<member>>> {};
+struct family_close : tok<one<'}'>> {};
+struct family : seq<if_must<tok<kw_family>, decl_id, decl_name, open_brace, members_first>, star<indicator_prop>, must<family_close>> {};
 
 // Roll-up policies of areas, goals and objectives: `rollup all`, `rollup at least 3`,
 // `rollup at least 75 %`, `rollup weighted at least 75 %`.
@@ -255,18 +278,18 @@ struct rollup_prop : if_must<tok<kw_rollup>, rollup_policy> {};
 // The hierarchy: area (målområde) > goal (kommunövergripande mål) > objective
 // (förvaltningsmål / nämndmål) > indicator or budget.
 struct objective_close : tok<one<'}'>> {};
-struct objective : seq<if_must<tok<kw_objective>, decl_id, decl_name, open_brace>, star<sor<indicator, budget, rollup_prop>>, must<objective_close>> {};
+struct objective : seq<if_must<tok<kw_objective>, decl_id, decl_name, open_brace>, star<sor<indicator, family, budget, rollup_prop>>, must<objective_close>> {};
 struct goal_close : tok<one<'}'>> {};
-struct goal : seq<if_must<tok<kw_goal>, decl_id, decl_name, open_brace>, star<sor<objective, indicator, budget, rollup_prop>>, must<goal_close>> {};
+struct goal : seq<if_must<tok<kw_goal>, decl_id, decl_name, open_brace>, star<sor<objective, indicator, family, budget, rollup_prop>>, must<goal_close>> {};
 struct area_close : tok<one<'}'>> {};
-struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, budget, rollup_prop>>, must<area_close>> {};
+struct area : seq<if_must<tok<kw_area>, decl_id, decl_name, open_brace>, star<sor<goal, objective, indicator, family, budget, rollup_prop>>, must<area_close>> {};
 
 // Data checks: assertions about the dataset itself, at the top level of a file.
 struct expect_comparator : tok<comparator> {};
 struct expected_side : expression {};
 struct expect_prop : if_must<tok<kw_expect>, expression, expect_comparator, expected_side> {};
 struct columns_prop : seq<if_must<tok<kw_columns>, column_name>, star<tok<one<','>>, must<column_name>>> {};
-struct tolerance_amount : tok<literal> {};
+struct tolerance_amount : sor<tok<literal>, tok<const_ref>> {};
 struct tolerance_prop : seq<if_must<tok<kw_tolerance>, tolerance_amount>, opt<tok<kw_tkr>>> {};
 struct check_prop : sor<expect_prop, columns_prop, tolerance_prop> {};
 struct check_close : tok<one<'}'>> {};
@@ -274,7 +297,12 @@ struct check : seq<if_must<tok<kw_check>, decl_id, decl_name, open_brace>, star<
 
 struct end_of_file : eof {};
 struct byte_order_mark : TAO_PEGTL_STRING("\xEF\xBB\xBF") {};  // as some Windows editors write
-struct file : seq<opt<byte_order_mark>, trivia, star<sor<area, check>>, must<end_of_file>> {};
+// Named constants, declared once at the top level: const vasentlighet = 500
+struct const_equals : tok<one<'='>> {};
+struct const_value : tok<number> {};
+struct const_decl : if_must<tok<kw_const>, decl_id, const_equals, const_value> {};
+
+struct file : seq<opt<byte_order_mark>, trivia, star<sor<area, check, const_decl>>, must<end_of_file>> {};
 
 // clang-format on
 

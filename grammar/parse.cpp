@@ -42,7 +42,8 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::band, g::band_relative, g::precision_prop, g::precision_value, g::weight_prop,
         g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign,
         g::relative_bound, g::offset_minus, g::compare_prop, g::compare_previous, g::compare_last_year,
-        g::compare_named>>;
+        g::compare_named, g::const_ref, g::family, g::member, g::description_prop, g::owner_prop,
+        g::source_prop, g::kolada_prop, g::const_decl>>;
 // clang-format on
 
 class Lowering {
@@ -53,6 +54,9 @@ class Lowering {
     for (const auto& child : root.children) {
       if (child->is_type<g::check>())
         lower_check(*child);
+      else if (child->is_type<g::const_decl>())
+        out_.constants.push_back(
+            {name(*child->children.at(0)), number(*child->children.at(1)), span(*child)});
       else
         lower_group(*child, std::nullopt);
     }
@@ -88,20 +92,24 @@ class Lowering {
     return *r.number;
   }
 
+  // In a family, '*' in a data reference stands for the member being generated.
   ast::Reference reference(const Node& n) {
     ast::Reference ref;
     ref.span = span(n);
     for (const auto& part : n.children) {
-      if (part->is_type<g::ref_column_name>())
+      if (part->is_type<g::ref_column_name>()) {
         ref.column = name(*part);
-      else
+      } else {
         ref.path.push_back(name(*part));
+        if (member_ && ref.path.back().text == "*") ref.path.back().text = member_->text;
+      }
     }
     return ref;
   }
 
   void lower_group(const Node& n, std::optional<std::size_t> parent) {
     if (n.is_type<g::indicator>()) return lower_indicator(n, parent.value_or(0));
+    if (n.is_type<g::family>()) return lower_family(n, parent.value_or(0));
     if (n.is_type<g::budget>()) return lower_budget(n, parent.value_or(0));
     ast::Group group;
     group.level = n.is_type<g::area>()   ? ast::GroupLevel::area
@@ -188,6 +196,8 @@ class Lowering {
           t.value = number(*b.children.back());
           if (b.children.front()->is_type<g::offset_minus>()) t.value = t.value.negated();
         }
+      } else if (b.is_type<g::const_ref>()) {
+        t.constant = name(b);
       } else {
         t.value = number(b);
       }
@@ -202,7 +212,35 @@ class Lowering {
     ind.name = unescape(n.children.at(1)->string_view());
     ind.span = span(n);
     ind.group = group;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
+    properties(ind, n, 2);
+    out_.indicators.push_back(std::move(ind));
+  }
+
+  // family ID "Name" { members m1 "M1", m2 "M2"  PROPERTIES } -> one indicator per member.
+  void lower_family(const Node& n, std::size_t group) {
+    const ast::Name family = name(*n.children.at(0));
+    const std::string family_name = unescape(n.children.at(1)->string_view());
+    std::size_t first_property = 2;
+    while (first_property < n.children.size() && n.children[first_property]->is_type<g::member>())
+      ++first_property;
+    for (std::size_t m = 2; m < first_property; ++m) {
+      const Node& member = *n.children[m];
+      const ast::Name id = name(*member.children.at(0));
+      ast::Indicator ind;
+      ind.id = {family.text + "_" + id.text, id.span};
+      ind.name = family_name + " " + unescape(member.children.at(1)->string_view());
+      ind.span = span(n);
+      ind.group = group;
+      ind.family = family;
+      member_ = &id;
+      properties(ind, n, first_property);
+      member_ = nullptr;
+      out_.indicators.push_back(std::move(ind));
+    }
+  }
+
+  void properties(ast::Indicator& ind, const Node& n, std::size_t from) {
+    for (std::size_t i = from; i < n.children.size(); ++i) {
       const Node& p = *n.children[i];
       const Span s = span(p);
       if (p.is_type<g::unit_prop>())
@@ -225,12 +263,18 @@ class Lowering {
         ind.weight.push_back({number(*p.children.at(0)), s});
       else if (p.is_type<g::cumulative_prop>())
         ind.cumulative.push_back({true, s});
-      else if (p.is_type<g::breakdown_prop>()) {
+      else if (p.is_type<g::description_prop>() || p.is_type<g::owner_prop>() ||
+               p.is_type<g::source_prop>() || p.is_type<g::kolada_prop>()) {
+        const std::string key = p.is_type<g::description_prop>() ? "description"
+                                : p.is_type<g::owner_prop>()     ? "owner"
+                                : p.is_type<g::source_prop>()    ? "source"
+                                                                 : "kolada";
+        ind.metadata.push_back({key, {unescape(p.children.at(0)->string_view()), s}});
+      } else if (p.is_type<g::breakdown_prop>()) {
         ind.breakdowns.push_back({name(*p.children.at(0)), unescape(p.children.at(1)->string_view()),
                                   reference(*p.children.at(2)), s});
       }
     }
-    out_.indicators.push_back(std::move(ind));
   }
 
   static ast::ExprPtr make(ast::Expr e) { return std::make_shared<const ast::Expr>(std::move(e)); }
@@ -310,7 +354,9 @@ class Lowering {
         for (const auto& k : p.children) columns.push_back(name(*k));
         c.columns.push_back({std::move(columns), s});
       } else if (p.is_type<g::tolerance_prop>()) {
-        c.tolerance.push_back({number(*p.children.at(0)), s});
+        const Node& amount = *p.children.at(0);
+        if (amount.is_type<g::const_ref>()) c.tolerance_constant = name(amount);
+        c.tolerance.push_back({amount.is_type<g::const_ref>() ? Decimal{} : number(amount), s});
       }
     }
     out_.checks.push_back(std::move(c));
@@ -339,9 +385,11 @@ class Lowering {
         b.favourable.push_back({ast::Direction::higher, s});
       else if (p.is_type<g::favourable_lower>())
         b.favourable.push_back({ast::Direction::lower, s});
-      else if (p.is_type<g::materiality_prop>())
-        b.materiality.push_back({number(*p.children.at(0)), s});
-      else if (p.is_type<g::lines_prop>()) {
+      else if (p.is_type<g::materiality_prop>()) {
+        const Node& amount = *p.children.at(0);
+        if (amount.is_type<g::const_ref>()) b.materiality_constant = name(amount);
+        b.materiality.push_back({amount.is_type<g::const_ref>() ? Decimal{} : number(amount), s});
+      } else if (p.is_type<g::lines_prop>()) {
         std::vector<ast::Name> lines;
         for (const auto& k : p.children) lines.push_back(name(*k));
         b.lines.push_back({std::move(lines), s});
@@ -353,6 +401,7 @@ class Lowering {
   const SourceFile& file_;
   DiagnosticSink& sink_;
   ast::RuleFile out_;
+  const ast::Name* member_ = nullptr;  // the family member being generated
   bool failed_ = false;
 };
 

@@ -26,11 +26,25 @@ class Checker {
   explicit Checker(DiagnosticSink& sink) : sink_(sink) {}
 
   RuleSet run(const std::vector<ast::RuleFile>& files) {
+    // Constants first: any file may use a constant declared in any other.
+    for (const ast::RuleFile& file : files) {
+      for (const ast::Constant& c : file.constants) {
+        declare(c.id);
+        out_.constants.emplace(c.id.text, c.value);
+      }
+    }
     for (const ast::RuleFile& file : files) check_file(file);
-    // Expressions may name indicators of any file: check them once all are known.
-    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
+    // Expressions may name indicators of any file: check them once all are known, in
+    // dependency order so a derived indicator sees the units of those it uses.
+    order_derived();
+    std::vector<bool> inferred(out_.indicators.size(), false);
+    std::vector<std::size_t> order = out_.derived_order;
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {  // members of cycles too
+      if (out_.indicators[i].value && std::find(order.begin(), order.end(), i) == order.end())
+        order.push_back(i);
+    }
+    for (std::size_t i : order) {
       Indicator& ind = out_.indicators[i];
-      if (!ind.value) continue;
       const Type type = infer(*ind.value, /*in_aggregate=*/false, /*in_check=*/false);
       if (type.kind == Type::Kind::unit && type.unit != ind.unit) {
         if (!unit_given_[i]) {
@@ -43,7 +57,6 @@ class Checker {
         }
       }
     }
-    order_derived();
     for (const DataCheck& c : out_.checks) {
       const Type left = infer(*c.expect.left, false, true);
       const Type right = infer(*c.expect.right, false, true);
@@ -119,10 +132,13 @@ class Checker {
         return {};
       case K::name: {
         const Indicator* ind = out_.indicator(e.name.text);
+        if (!ind && out_.constants.count(e.name.text)) return {Type::Kind::literal, Unit::number};
         if (!ind) {
           std::vector<std::string> ids;
           for (const Indicator& i : out_.indicators) ids.push_back(i.id);
-          Diagnostic& d = error("E0221", e.name.span, fmt::format("unknown indicator '{}'", e.name.text));
+          for (const auto& [name, value] : out_.constants) ids.push_back(name);
+          Diagnostic& d =
+              error("E0221", e.name.span, fmt::format("unknown indicator or constant '{}'", e.name.text));
           if (auto best = closest_match(e.name.text, ids))
             d.help(fmt::format("did you mean '{}'?", *best));
           else
@@ -168,7 +184,11 @@ class Checker {
   }
 
   Type infer_call(const ast::Expr& e, bool in_check) {
-    if (e.function == ast::Function::share && e.operands.size() != 2) {
+    const bool pattern_argument =
+        std::any_of(e.operands.begin(), e.operands.end(), [](const ast::ExprPtr& a) {
+          return a->kind == ast::Expr::Kind::reference && a->reference.has_wildcard();
+        });
+    if (e.function == ast::Function::share && (e.operands.size() != 2 || pattern_argument)) {
       error("E0227", e.span,
             fmt::format("share takes 2 arguments, the part and the whole; {} given", e.operands.size()))
           .help("write share(part, whole), which gives part / whole × 100 in percent");
@@ -227,6 +247,27 @@ class Checker {
     }
   }
 
+  // The value of a named constant, or E0238 (with did-you-mean) and nullopt.
+  std::optional<Decimal> constant(const ast::Name& name) {
+    auto it = out_.constants.find(name.text);
+    if (it != out_.constants.end()) return it->second;
+    std::vector<std::string> names;
+    for (const auto& [n, v] : out_.constants) names.push_back(n);
+    Diagnostic& d = error("E0238", name.span, fmt::format("unknown constant '{}'", name.text));
+    if (auto best = closest_match(name.text, names))
+      d.help(fmt::format("did you mean '{}'?", *best));
+    else
+      d.help("declare it at the top level of a rule file: const NAME = NUMBER");
+    return std::nullopt;
+  }
+
+  // '*' stands for a member only inside a family.
+  void no_placeholder(const ast::Reference& ref) {
+    if (!ref.has_wildcard()) return;
+    error("E0237", ref.span, fmt::format("'{}' has '*' outside a family", ref.to_string()))
+        .help("'*' in a data reference stands for the member of a 'family'; name the row here");
+  }
+
   void check_data_check(const ast::Check& in) {
     declare(in.id);
     DataCheck out;
@@ -242,8 +283,9 @@ class Checker {
     }
     if (const auto* c = single(in.columns, "columns")) out.columns = c->value;
     if (const auto* t = single(in.tolerance, "tolerance")) {
-      if (t->value.is_negative()) error("E0209", t->span, "a tolerance must not be negative");
       out.tolerance = t->value;
+      if (in.tolerance_constant) out.tolerance = constant(*in.tolerance_constant).value_or(Decimal{});
+      if (out.tolerance.is_negative()) error("E0209", t->span, "a tolerance must not be negative");
     }
     out_.checks.push_back(std::move(out));
   }
@@ -308,6 +350,7 @@ class Checker {
           .help("an indicator either reads a dataset row ('data') or computes its value ('value')");
     } else if (data) {
       out.data = data->value;
+      no_placeholder(out.data);
     } else if (value) {
       out.value = value->value;
       if (!in.breakdowns.empty()) {
@@ -318,9 +361,18 @@ class Checker {
           .help("add a line such as 'data table.row', or 'value EXPRESSION' for a derived indicator");
     }
     unit_given_.push_back(!in.units.empty());
+    if (in.family) out.family = in.family->text;
+    for (const char* key : {"description", "owner", "source", "kolada"}) {
+      std::vector<ast::Property<std::string>> given;
+      for (const auto& [k, v] : in.metadata) {
+        if (k == key) given.push_back(v);
+      }
+      if (const auto* m = single(given, key)) out.metadata.emplace_back(key, m->value);
+    }
 
     if (const auto* target = single(in.targets, "target")) {
       out.target = target->value;
+      if (out.target.constant) out.target.value = constant(*out.target.constant).value_or(Decimal{});
       check_target(out.target);
     }
     out.cumulative = single(in.cumulative, "cumulative") != nullptr || out.target.annual;
@@ -375,6 +427,7 @@ class Checker {
               fmt::format("duplicate breakdown '{}' in indicator '{}'", bd.id.text, in.id.text))
             .note("first declared here", it->second);
       }
+      no_placeholder(bd.data);
       out.breakdowns.push_back({bd.id.text, bd.name, bd.data, bd.span});
     }
     out_.items.push_back({RuleItem::Kind::indicator, out_.indicators.size()});
@@ -419,10 +472,9 @@ class Checker {
     if (const auto* p = single(in.previous, "previous")) out.previous = p->value;
     if (const auto* p = single(in.favourable, "favourable")) out.favourable = p->value;
     if (const auto* p = single(in.materiality, "materiality")) {
-      if (p->value.is_negative()) {
-        error("E0209", p->span, "materiality must not be negative");
-      }
       out.materiality = p->value;
+      if (in.materiality_constant) out.materiality = constant(*in.materiality_constant).value_or(Decimal{});
+      if (out.materiality->is_negative()) error("E0209", p->span, "materiality must not be negative");
     }
     if (const auto* p = single(in.lines, "lines")) {
       std::map<std::string, Span> seen;

@@ -118,9 +118,36 @@ std::string absence_text(const Value& v) {
 // The evaluator's reasons are English phrases for diagnostics; commentary says them in
 // Swedish.
 std::string swedish_reason(std::string_view reason) {
-  if (reason == "division by zero") return "division med noll";
-  if (reason.find("too large") != std::string_view::npos) return "talet blir för stort";
+  struct Phrase {
+    std::string_view english;
+    std::string_view swedish;
+  };
+  // Fixed reasons, and the endings of reasons that start with a quoted name.
+  constexpr Phrase fixed[] = {
+      {"division by zero", "division med noll"},
+      {"a fixed column has no earlier period", "en angiven kolumn har ingen tidigare period"},
+      {"no earlier period in the table", "tabellen har ingen tidigare period"},
+      {"share needs one part and one whole", "share behöver en del och en helhet"},
+      {"every value is not applicable", "inget av värdena är tillämpligt"},
+      {"no value for the period compared with", "värdet att jämföra med saknas"},
+  };
+  constexpr Phrase endings[] = {
+      {" is text, not a number", " är text, inte ett tal"},
+      {" stands for several rows", " står för flera rader"},
+      {" cannot be read", " kan inte läsas"},
+      {" has no value for that period", " saknar värde för den perioden"},
+      {" has no value", " saknar värde"},
+  };
   if (reason.empty()) return "uppgift saknas";
+  if (reason.find("too large") != std::string_view::npos) return "talet blir för stort";
+  for (const Phrase& p : fixed) {
+    if (reason == p.english) return std::string(p.swedish);
+  }
+  for (const Phrase& p : endings) {
+    if (reason.size() > p.english.size() && reason.substr(reason.size() - p.english.size()) == p.english) {
+      return std::string(reason.substr(0, reason.size() - p.english.size())) + std::string(p.swedish);
+    }
+  }
   return std::string(reason);
 }
 

@@ -36,6 +36,8 @@ class Evaluator {
       ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
     for (const Indicator& i : rules.indicators) ids_.emplace(i.id, fmt::format("indicator '{}'", i.id));
     for (const Budget& b : rules.budgets) ids_.emplace(b.id, fmt::format("budget '{}'", b.id));
+    for (const DataCheck& c : rules.checks) ids_.emplace(c.id, fmt::format("check '{}'", c.id));
+    for (const auto& [name, value] : rules.constants) ids_.emplace(name, fmt::format("constant '{}'", name));
   }
 
   std::optional<Results> run() {
@@ -53,6 +55,10 @@ class Evaluator {
       indicators[i] = derived(rules_.indicators[i]);
       by_id_[indicators[i]->id] = &*indicators[i];
     }
+    // Data checks may name indicators: run them while the results are still here.
+    for (const DataCheck& c : rules_.checks) {
+      for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
+    }
     for (const RuleItem& item : rules_.items) {
       if (item.kind == RuleItem::Kind::indicator) {
         if (indicators[item.index]) out.items.push_back(std::move(*indicators[item.index]));
@@ -62,9 +68,6 @@ class Evaluator {
     }
     by_id_.clear();  // the results moved
     out.rollups = rollups(out);
-    for (const DataCheck& c : rules_.checks) {
-      for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
-    }
     if (failed_) return std::nullopt;
     return out;
   }
@@ -307,6 +310,10 @@ class Evaluator {
   }
 
   Quantity reference(const ast::Reference& written, const Context& cx) {
+    if (written.has_wildcard() && !cx.row) {  // E0225, reported by the checker
+      failed_ = true;
+      return failure(fmt::format("'{}' stands for several rows", written.to_string()));
+    }
     const ast::Reference ref = cx.row && written.has_wildcard() ? with_row(written, *cx.row) : written;
     auto b = bind(ref, cx.cumulative, cx.column);
     if (!b) return failure(fmt::format("'{}' cannot be read", ref.to_string()));
@@ -344,6 +351,11 @@ class Evaluator {
       return std::any_of(ref.except.begin(), ref.except.end(),
                          [&](const ast::Name& n) { return n.text == r.id; });
     };
+    const auto warn_empty = [&]() {
+      if (out.empty() && reported_.emplace(ref.span.file, ref.span.begin, "W0305").second) {
+        sink_.warning("W0305", ref.span, fmt::format("'{}' matches no row with figures", ref.to_string()));
+      }
+    };
     for (std::size_t i = 1; i < ref.path.size(); ++i) {
       const ast::Name& part = ref.path[i];
       std::vector<Match> matched;
@@ -369,6 +381,7 @@ class Evaluator {
         }
       }
     }
+    warn_empty();
     return out;
   }
 
@@ -521,6 +534,14 @@ class Evaluator {
 
   // An indicator named in an expression: its value for the period asked.
   Quantity named(const ast::Expr& e, const Context& cx) {
+    if (!rules_.indicator(e.name.text)) {
+      auto c = rules_.constants.find(e.name.text);
+      if (c != rules_.constants.end()) {
+        Quantity q;
+        q.value = c->second;
+        return q;
+      }
+    }
     auto it = by_id_.find(e.name.text);
     if (it == by_id_.end()) return failure(fmt::format("'{}' has no value", e.name.text));
     const ItemResult& r = *it->second;
@@ -530,7 +551,9 @@ class Evaluator {
       q.reason = fmt::format("'{}' has no value for that period", r.id);
       return q;
     }
-    q.inputs = r.inputs.empty() ? std::vector<Observation>{*o} : r.inputs;
+    // A derived indicator's current value lists the cells it came from; otherwise (and
+    // for the previous period) the indicator's own cell is the input.
+    q.inputs = cx.previous || r.inputs.empty() ? std::vector<Observation>{*o} : r.inputs;
     if (r.verdict == Verdict::error) return failure(r.reason);
     if (o->value.is_number())
       q.value = o->value.number;
@@ -720,6 +743,10 @@ class Evaluator {
     r.precision = in.precision;
     r.weight = in.weight;
     r.comparison = in.comparison;
+    if (kind == ItemResult::Kind::indicator) {
+      r.family = in.family;
+      r.metadata = in.metadata;
+    }
     return r;
   }
 
@@ -799,7 +826,13 @@ class Evaluator {
     } else {
       o.value.kind = Value::Kind::absent;
       o.value.absence = q.error ? Absence::no_data : q.absence;
-      o.value.text = std::string(absence_marker(o.value.absence));
+      // The marker of the cell that made it absent, as written ("I.U.", "N/A").
+      for (const Observation& in : q.inputs) {
+        if (!in.value.is_number() && in.value.absence == o.value.absence) {
+          o.value.text = in.value.text;
+          break;
+        }
+      }
     }
     return o;
   }

@@ -62,7 +62,9 @@ class JsonWriter {
     for (const Observation& o : cells) {
       out.push_back({{"value", o.value.is_number() ? number(o.value.number) : Json(nullptr)},
                      {"text", o.value.text},
+                     {"status", status(o.value)},
                      {"column", o.column_id},
+                     {"period", o.period ? Json(o.period->to_string()) : Json(nullptr)},
                      {"location", sources_.file_line(o.value.span)}});
     }
     return out;
@@ -144,6 +146,8 @@ class JsonWriter {
       j["objective"] = objective;
       j["objective_id"] = objective_id;
     }
+    if (r.family) j["family"] = *r.family;
+    for (const auto& [key, text] : r.metadata) j[key] = text;
     j["unit"] = to_string(r.unit);
     j["direction"] = direction_name(r.direction);
     const bool has_value = r.current && r.current->value.is_number();

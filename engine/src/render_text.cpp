@@ -223,9 +223,10 @@ class TextWriter {
     out_ += fmt::format("\n{}Datakontroller{}\n", p_.bold(), p_.reset());
     std::array<std::size_t, 5> counts{};
     for (const CheckResult& c : results_.checks) ++counts[static_cast<std::size_t>(c.outcome)];
-    out_ += fmt::format(
-        "  {} kontroller: {} stämmer, {} inom avrundning, {} stämmer inte, {} utan uppgift, {} fel.\n",
-        results_.checks.size(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+    out_ +=
+        fmt::format("  {} {}: {} stämmer, {} inom avrundning, {} stämmer inte, {} utan uppgift, {} fel.\n",
+                    results_.checks.size(), results_.checks.size() == 1 ? "kontroll" : "kontroller",
+                    counts[0], counts[1], counts[2], counts[3], counts[4]);
     for (std::size_t i = 0; i < results_.checks.size(); ++i) {
       const CheckResult& c = results_.checks[i];
       out_ += fmt::format("  {}{}{} {}\n", check_paint(c.outcome), check_symbol(c.outcome), p_.reset(),
@@ -233,8 +234,10 @@ class TextWriter {
       if (c.outcome == CheckResult::Outcome::pass) continue;
       for (const auto* side : {&c.left_inputs, &c.right_inputs}) {
         std::vector<std::string> places;
-        for (const Observation& o : *side)
-          places.push_back(fmt::format("{} {}", clean(o.value.text), sources_.file_line(o.value.span)));
+        for (const Observation& o : *side) {
+          const std::string text = o.value.text.empty() ? "(tom)" : clean(o.value.text);
+          places.push_back(fmt::format("{} {}", text, sources_.file_line(o.value.span)));
+        }
         if (!places.empty())
           out_ += fmt::format("      {}{}{}\n", p_.dim(), fmt::join(places, ", "), p_.reset());
       }

@@ -290,7 +290,7 @@ TEST(ParseTest, KeywordPrefixIsAnIdentifier) {
   // "areal" is not the keyword "area" followed by "l".
   Session s;
   EXPECT_FALSE(s.parse("areal a \"A\" {}"));
-  EXPECT_DIAGNOSTIC(s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(s, "E0101", "expected 'area', 'check' or 'const' at the top level of a rule file",
                     "test.rules:1:1");
 }
 
@@ -339,7 +339,7 @@ const std::vector<std::string> no_help;
 
 TEST(SyntaxErrorTest, E0101NotAnArea) {
   SyntaxError e("# rules\n  are x \"X\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area', 'check' or 'const' at the top level of a rule file",
                     "test.rules:2:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'area'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "are");
@@ -347,14 +347,14 @@ TEST(SyntaxErrorTest, E0101NotAnArea) {
 
 TEST(SyntaxErrorTest, E0101GoalOutsideAnArea) {
   SyntaxError e("goal g \"G\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area', 'check' or 'const' at the top level of a rule file",
                     "test.rules:1:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'goal' must stand inside an 'area' block"});
 }
 
 TEST(SyntaxErrorTest, E0101IndicatorOutsideAnArea) {
   SyntaxError e("area a \"A\" {}\nindicator x \"X\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area' or 'check' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area', 'check' or 'const' at the top level of a rule file",
                     "test.rules:2:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'indicator' must stand inside an 'area' block"});
 }
@@ -385,38 +385,43 @@ TEST(SyntaxErrorTest, E0104MissingOpenBrace) {
 
 TEST(SyntaxErrorTest, E0105BadItemInArea) {
   SyntaxError e("area a \"A\" {\n  goel g \"G\" {}\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0105",
-                    "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area",
-                    "test.rules:2:3");
+  EXPECT_DIAGNOSTIC(
+      e.s, "E0105",
+      "expected 'goal', 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the area",
+      "test.rules:2:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'goal'?"});
 }
 
 TEST(SyntaxErrorTest, E0105UnclosedAreaAtEndOfFile) {
   SyntaxError e("area a \"A\" {\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0105",
-                    "expected 'goal', 'objective', 'indicator', 'budget', 'rollup' or '}' in the area",
-                    "test.rules:2:1");
+  EXPECT_DIAGNOSTIC(
+      e.s, "E0105",
+      "expected 'goal', 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the area",
+      "test.rules:2:1");
   EXPECT_EQ(test::notes(e.d()), std::vector<std::string>{"the file ends here"});
   EXPECT_EQ(e.d().span->begin, e.d().span->end);
 }
 
 TEST(SyntaxErrorTest, E0106BadItemInGoal) {
   SyntaxError e("area a \"A\" {\n goal g \"G\" {\n  indicatr x \"X\" {}\n }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0106", "expected 'objective', 'indicator', 'budget', 'rollup' or '}' in the goal",
+  EXPECT_DIAGNOSTIC(e.s, "E0106",
+                    "expected 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the goal",
                     "test.rules:3:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'indicator'?"});
 }
 
 TEST(SyntaxErrorTest, E0107BadItemInObjective) {
   SyntaxError e("area a \"A\" {\n objective o \"O\" {\n  budgt b \"B\" {}\n }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective",
+  EXPECT_DIAGNOSTIC(e.s, "E0107",
+                    "expected 'indicator', 'family', 'budget', 'rollup' or '}' in the objective",
                     "test.rules:3:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'budget'?"});
 }
 
 TEST(SyntaxErrorTest, E0107GoalInsideObjective) {
   SyntaxError e("area a \"A\" {\n objective o \"O\" {\n  goal g \"G\" {}\n }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0107", "expected 'indicator', 'budget', 'rollup' or '}' in the objective",
+  EXPECT_DIAGNOSTIC(e.s, "E0107",
+                    "expected 'indicator', 'family', 'budget', 'rollup' or '}' in the objective",
                     "test.rules:3:3");
   EXPECT_EQ(e.helps(), no_help);
 }
@@ -426,7 +431,7 @@ TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   EXPECT_DIAGNOSTIC(
       e.s, "E0108",
       "expected an indicator property (unit, data, value, target, higher is better, lower is better, "
-      "cumulative, breakdown, precision, weight, compare) or '}'",
+      "cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'",
       "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "targt");
@@ -489,8 +494,9 @@ TEST(SyntaxErrorTest, E0115MisspelledNone) {
 }
 
 TEST(SyntaxErrorTest, E0116MissingBound) {
-  SyntaxError e("area a \"A\" {\n  indicator x \"X\" {\n    target >= x\n  }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0116", "expected a number or 'previous' after the comparator", "test.rules:3:15");
+  SyntaxError e("area a \"A\" {\n  indicator x \"X\" {\n    target >= %\n  }\n}\n");
+  EXPECT_DIAGNOSTIC(e.s, "E0116", "expected a number, 'previous' or a constant's name after the comparator",
+                    "test.rules:3:15");
 }
 
 TEST(SyntaxErrorTest, E0117MissingUpperBound) {
@@ -521,8 +527,9 @@ TEST(SyntaxErrorTest, E0120BadFavourableSide) {
 }
 
 TEST(SyntaxErrorTest, E0121MissingAmount) {
-  SyntaxError e("area a \"A\" {\n  budget b \"B\" {\n    materiality tkr\n  }\n}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0121", "expected an amount such as 500", "test.rules:3:17");
+  SyntaxError e("area a \"A\" {\n  budget b \"B\" {\n    materiality %\n  }\n}\n");
+  EXPECT_DIAGNOSTIC(e.s, "E0121", "expected an amount such as 500, or the name of a constant",
+                    "test.rules:3:17");
 }
 
 TEST(SyntaxErrorTest, E0122MissingLineAfterComma) {

@@ -3,6 +3,7 @@
 // validated and resolved (units, directions, single occurrences, unique ids); dataset
 // references are kept as written and resolved against a dataset by the evaluator.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,12 +43,15 @@ struct Indicator {
   std::size_t group = 0;  // index into RuleSet::groups
   Unit unit = Unit::number;
   ast::Direction direction = ast::Direction::unspecified;
-  ast::Reference data;           // where the values are; empty for a derived indicator
-  ast::ExprPtr value;            // a derived indicator's expression; null otherwise
-  ast::Target target;            // kind none when no target is stated
-  bool cumulative = false;       // a year-to-date sum (explicit, or implied by `annual`)
-  std::optional<int> precision;  // decimals the value is rounded to before comparing
-  ast::Comparison comparison;    // what trends and relative targets compare with
+  ast::Reference data;                // where the values are; empty for a derived indicator
+  ast::ExprPtr value;                 // a derived indicator's expression; null otherwise
+  ast::Target target;                 // kind none when no target is stated
+  bool cumulative = false;            // a year-to-date sum (explicit, or implied by `annual`)
+  std::optional<int> precision;       // decimals the value is rounded to before comparing
+  ast::Comparison comparison;         // what trends and relative targets compare with
+  std::optional<std::string> family;  // the family that generated it
+  // description, owner, source, kolada: text an auditor can look up
+  std::vector<std::pair<std::string, std::string>> metadata;
   Decimal weight = Decimal::integer(1);
   std::vector<Breakdown> breakdowns;
 };
@@ -88,8 +92,9 @@ struct RuleSet {
   std::vector<Group> groups;
   std::vector<Indicator> indicators;
   std::vector<Budget> budgets;
-  std::vector<RuleItem> items;    // every indicator and budget, in file and document order
-  std::vector<DataCheck> checks;  // in file and document order
+  std::vector<RuleItem> items;               // every indicator and budget, in file and document order
+  std::vector<DataCheck> checks;             // in file and document order
+  std::map<std::string, Decimal> constants;  // `const` declarations
   // Derived indicators in an order where every indicator comes after those it uses.
   std::vector<std::size_t> derived_order;
 

@@ -62,10 +62,12 @@ struct ItemResult {
   std::optional<Decimal> unrounded;  // the value before that rounding, when it changed
   std::optional<int> precision;
   Decimal weight = Decimal::integer(1);
-  ast::Comparison comparison;              // what `previous` is: trends and relative targets
-  std::optional<Decimal> relative_offset;  // a relative target's offset; `target.value` is
-                                           // then the resolved bound (previous + offset)
-  int months_elapsed = 12;                 // for annual targets
+  ast::Comparison comparison;         // what `previous` is: trends and relative targets
+  std::optional<std::string> family;  // the rule family that generated the indicator
+  std::vector<std::pair<std::string, std::string>> metadata;  // description, owner, source, kolada
+  std::optional<Decimal> relative_offset;                     // a relative target's offset; `target.value` is
+                                                              // then the resolved bound (previous + offset)
+  int months_elapsed = 12;                                    // for annual targets
 
   // Budget lines: outcome is `current`.
   std::optional<Observation> budget;
