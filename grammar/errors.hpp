@@ -18,7 +18,7 @@ struct SyntaxError {
 
 // clang-format off
 inline constexpr SyntaxError syntax_errors[] = {
-  {"E0101", "expected 'area', 'check' or 'const' at the top level of a rule file", "area check const"},
+  {"E0101", "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file", "area check const profile"},
   {"E0102", "expected an id (letters, digits and _, not starting with a digit)", ""},
   {"E0103", "expected a display name in double quotes", ""},
   {"E0104", "expected '{' to open the block", ""},
@@ -62,6 +62,9 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0144", "expected text in double quotes", ""},
   {"E0145", "expected '=' and the constant's value, as in: const vasentlighet = 500", ""},
   {"E0146", "expected a number", ""},
+  {"E0147", "expected the name of a profile", ""},
+  {"E0148", "expected 'months' and twelve weights, January first, as in: months 5, 5, 10, 10, 10, 5, 0, 5, 15, 15, 15, 5", "months"},
+  {"E0149", "expected '}' to close the profile", ""},
   {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
 };
 // clang-format on
@@ -128,6 +131,10 @@ template <> inline constexpr const char* error_message<compare_with> = msg("E013
 template <> inline constexpr const char* error_message<compare_spec> = msg("E0139");
 template <> inline constexpr const char* error_message<expect_period> = msg("E0140");
 template <> inline constexpr const char* error_message<members_first> = msg("E0143");
+template <> inline constexpr const char* error_message<profile_name> = msg("E0147");
+template <> inline constexpr const char* error_message<months_list> = msg("E0148");
+template <> inline constexpr const char* error_message<month_weight> = msg("E0132");
+template <> inline constexpr const char* error_message<profile_close> = msg("E0149");
 template <> inline constexpr const char* error_message<member> = msg("E0102");
 template <> inline constexpr const char* error_message<family_close> = msg("E0108");
 template <> inline constexpr const char* error_message<meta_text> = msg("E0144");

@@ -96,6 +96,8 @@ struct kw_description : TAO_PEGTL_KEYWORD("description") {};
 struct kw_owner : TAO_PEGTL_KEYWORD("owner") {};
 struct kw_source : TAO_PEGTL_KEYWORD("source") {};
 struct kw_kolada : TAO_PEGTL_KEYWORD("kolada") {};
+struct kw_profile : TAO_PEGTL_KEYWORD("profile") {};
+struct kw_months : TAO_PEGTL_KEYWORD("months") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -184,7 +186,9 @@ struct relative_bound : seq<tok<kw_previous>, opt<tok<sor<offset_plus, offset_mi
 struct const_ref : identifier {};  // a named constant (`const`)
 struct bound : sor<tok<number>, relative_bound, tok<const_ref>> {};
 struct upper_bound : tok<number> {};
-struct annual : tok<kw_annual> {};
+struct profile_name : tok<id> {};
+struct profile_ref : if_must<tok<kw_profile>, profile_name> {};
+struct annual : seq<tok<kw_annual>, opt<profile_ref>> {};
 struct target_text : tok<string_literal> {};
 // A tolerance band: `within 1` (in the indicator's unit) or `within 5 % of target`.
 struct band_amount : tok<literal> {};
@@ -302,7 +306,14 @@ struct const_equals : tok<one<'='>> {};
 struct const_value : tok<number> {};
 struct const_decl : if_must<tok<kw_const>, decl_id, const_equals, const_value> {};
 
-struct file : seq<opt<byte_order_mark>, trivia, star<sor<area, check, const_decl>>, must<end_of_file>> {};
+// A monthly profile for annual targets: how the year's total is spread over the months
+// (any scale; 12 weights, January first).
+struct month_weight : tok<literal> {};
+struct months_list : seq<if_must<tok<kw_months>, month_weight>, star<tok<one<','>>, must<month_weight>>> {};
+struct profile_close : tok<one<'}'>> {};
+struct profile_decl : if_must<tok<kw_profile>, decl_id, decl_name, open_brace, months_list, profile_close> {};
+
+struct file : seq<opt<byte_order_mark>, trivia, star<sor<area, check, const_decl, profile_decl>>, must<end_of_file>> {};
 
 // clang-format on
 

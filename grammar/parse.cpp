@@ -43,7 +43,7 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign,
         g::relative_bound, g::offset_minus, g::compare_prop, g::compare_previous, g::compare_last_year,
         g::compare_named, g::const_ref, g::family, g::member, g::description_prop, g::owner_prop,
-        g::source_prop, g::kolada_prop, g::const_decl>>;
+        g::source_prop, g::kolada_prop, g::const_decl, g::profile_ref, g::profile_decl, g::months_list>>;
 // clang-format on
 
 class Lowering {
@@ -54,6 +54,8 @@ class Lowering {
     for (const auto& child : root.children) {
       if (child->is_type<g::check>())
         lower_check(*child);
+      else if (child->is_type<g::profile_decl>())
+        lower_profile(*child);
       else if (child->is_type<g::const_decl>())
         out_.constants.push_back(
             {name(*child->children.at(0)), number(*child->children.at(1)), span(*child)});
@@ -130,6 +132,15 @@ class Lowering {
     }
   }
 
+  void lower_profile(const Node& n) {
+    ast::Profile p;
+    p.id = name(*n.children.at(0));
+    p.name = unescape(n.children.at(1)->string_view());
+    p.span = span(n);
+    for (const auto& weight : n.children.at(2)->children) p.weights.push_back(number(*weight));
+    out_.profiles.push_back(std::move(p));
+  }
+
   ast::Comparison comparison(const Node& n) {
     ast::Comparison c;
     c.span = span(n);
@@ -164,7 +175,10 @@ class Lowering {
       for (std::size_t i = from; i < parent.children.size(); ++i) {
         const Node& k = *parent.children[i];
         if (k.is_type<g::string_content>()) t.text = unescape(k.string_view());
-        if (k.is_type<g::annual>()) t.annual = true;
+        if (k.is_type<g::annual>()) {
+          t.annual = true;
+          if (!k.children.empty()) t.profile = name(*k.children.front()->children.at(0));  // profile_ref
+        }
         if (k.is_type<g::band>()) {
           t.band = number(*k.children.at(0));
           t.band_relative = k.children.size() > 1;

@@ -32,6 +32,7 @@ class Checker {
         declare(c.id);
         out_.constants.emplace(c.id.text, c.value);
       }
+      for (const ast::Profile& p : file.profiles) check_profile(p);
     }
     for (const ast::RuleFile& file : files) check_file(file);
     // Expressions may name indicators of any file: check them once all are known, in
@@ -261,6 +262,29 @@ class Checker {
     return std::nullopt;
   }
 
+  void check_profile(const ast::Profile& p) {
+    declare(p.id);
+    if (p.weights.size() != 12) {
+      error("E0239", p.span,
+            fmt::format("profile '{}' has {} monthly weights; it needs 12, January first", p.id.text,
+                        p.weights.size()));
+      return;
+    }
+    Decimal total;
+    for (const Decimal& w : p.weights) {
+      if (w.is_negative()) {
+        error("E0240", p.span, fmt::format("profile '{}' has a negative weight", p.id.text));
+        return;
+      }
+      total = total.plus(w).value_or(total);
+    }
+    if (total.is_zero()) {
+      error("E0240", p.span, fmt::format("the weights of profile '{}' add up to zero", p.id.text));
+      return;
+    }
+    out_.profiles.emplace(p.id.text, p.weights);
+  }
+
   // '*' stands for a member only inside a family.
   void no_placeholder(const ast::Reference& ref) {
     if (!ref.has_wildcard()) return;
@@ -373,6 +397,16 @@ class Checker {
     if (const auto* target = single(in.targets, "target")) {
       out.target = target->value;
       if (out.target.constant) out.target.value = constant(*out.target.constant).value_or(Decimal{});
+      if (out.target.profile && !out_.profiles.count(out.target.profile->text)) {
+        std::vector<std::string> names;
+        for (const auto& [n, w] : out_.profiles) names.push_back(n);
+        Diagnostic& d = error("E0241", out.target.profile->span,
+                              fmt::format("unknown profile '{}'", out.target.profile->text));
+        if (auto best = closest_match(out.target.profile->text, names))
+          d.help(fmt::format("did you mean '{}'?", *best));
+        else
+          d.help("declare it at the top level: profile NAME \"Name\" { months w1, ..., w12 }");
+      }
       check_target(out.target);
     }
     out.cumulative = single(in.cumulative, "cumulative") != nullptr || out.target.annual;

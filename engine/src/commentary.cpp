@@ -259,9 +259,11 @@ std::string indicator_sentence(const ItemResult& r) {
         const std::string_view position = r.verdict == Verdict::on_track ? "i fas med"
                                           : r.verdict == Verdict::near   ? "nära"
                                                                          : "efter";
-        return fmt::format("{}: {} hittills i år ligger {} {} ({}{} förväntade {} efter {} av 12 månader){}.",
-                           r.name, value, position, target_phrase(r), amount, side,
-                           format_value(*r.reference, r.unit), r.months_elapsed, trend_clause(r));
+        const std::string profile = t.profile ? fmt::format(" enligt profilen {}", t.profile->text) : "";
+        return fmt::format(
+            "{}: {} hittills i år ligger {} {} ({}{} förväntade {} efter {} av 12 månader{}){}.", r.name,
+            value, position, target_phrase(r), amount, side, format_value(*r.reference, r.unit),
+            r.months_elapsed, profile, trend_clause(r));
       }
       [[fallthrough]];
     case Verdict::met:

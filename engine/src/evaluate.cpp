@@ -610,16 +610,35 @@ class Evaluator {
         .note(fmt::format("'{}' is declared here", r.id), r.rule_span);
   }
 
-  // bound * months / 12 for display: exact when a finite decimal is (220 000 * 3/12 = 55 000,
-  // 1 * 3/12 = 0,25), otherwise rounded two decimals finer than the value.
-  static Decimal pro_rated(const Decimal& bound, int months, int value_scale) {
+  // The share of the year's target due by now: months/12, or a profile's weights for
+  // the months elapsed over all twelve.
+  std::pair<Decimal, Decimal> year_share(const ast::Target& t, int months) const {
+    if (t.profile) {
+      auto it = rules_.profiles.find(t.profile->text);
+      if (it != rules_.profiles.end()) {
+        Decimal elapsed, total;
+        for (std::size_t m = 0; m < it->second.size(); ++m) {
+          total = total.plus(it->second[m]).value_or(total);
+          if (m < static_cast<std::size_t>(months)) elapsed = elapsed.plus(it->second[m]).value_or(elapsed);
+        }
+        return {elapsed, total};
+      }
+    }
+    return {Decimal::integer(months), Decimal::integer(12)};
+  }
+
+  // bound * elapsed / total for display: exact when a finite decimal is (220 000 * 3/12
+  // = 55 000, 1 * 3/12 = 0,25), otherwise rounded two decimals finer than the value.
+  static Decimal pro_rated(const Decimal& bound, const Decimal& elapsed, const Decimal& total,
+                           int value_scale) {
+    const auto numerator = bound.times(elapsed);
+    if (!numerator) return bound;
     for (int scale = bound.scale(); scale <= Decimal::max_scale; ++scale) {
-      auto exact = bound.scaled_by(months, 12, scale);
-      if (exact && Decimal::compare_scaled(*exact, 12, bound, months) == 0)
-        return exact->trimmed(bound.scale());
+      auto exact = numerator->divided_by(total, scale);
+      if (exact && exact->times(total) == numerator) return exact->trimmed(bound.scale());
     }
     const int scale = std::min(std::max(bound.scale(), value_scale) + 2, Decimal::max_scale);
-    return bound.scaled_by(months, 12, scale).value_or(bound);
+    return numerator->divided_by(total, scale).value_or(bound);
   }
 
   // The verdict of one value against the target, filling reference and gap.
@@ -675,20 +694,29 @@ class Evaluator {
       const bool inside = x >= t.value && x <= t.upper;
       r.reference = x < t.value ? t.value : t.upper;
       r.gap = inside ? Decimal::integer(0) : x.minus(*r.reference);
-      r.verdict =
-          inside ? Verdict::met : (within_band(r, x, 1, *r.reference, 1) ? Verdict::near : Verdict::not_met);
+      r.verdict = inside ? Verdict::met
+                         : (within_band(r, x, Decimal::integer(1), *r.reference, Decimal::integer(1))
+                                ? Verdict::near
+                                : Verdict::not_met);
       return;
     }
     if (t.annual) {
-      const int months = r.months_elapsed;
-      // x against bound * months / 12, compared exactly as x * 12 against bound * months.
-      const auto order = Decimal::compare_scaled(x, 12, t.value, months);
-      r.reference = pro_rated(t.value, months, x.scale());
+      // x against bound * share of the year elapsed, compared exactly: x * total against
+      // bound * elapsed, where elapsed/total is months/12 or a profile's cumulative weight.
+      const auto [elapsed, total] = year_share(t, r.months_elapsed);
+      const auto lhs = x.times(total);
+      const auto rhs = t.value.times(elapsed);
+      if (!lhs || !rhs) {
+        r.verdict = Verdict::error;
+        r.reason = "the result is too large";
+        return;
+      }
+      r.reference = pro_rated(t.value, elapsed, total, x.scale());
       r.gap = x.minus(*r.reference);
-      if (compare(order, t.comparator))
+      if (compare(*lhs <=> *rhs, t.comparator))
         r.verdict = Verdict::on_track;
       else
-        r.verdict = within_band(r, x, 12, t.value, months) ? Verdict::near : Verdict::behind;
+        r.verdict = within_band(r, x, total, t.value, elapsed) ? Verdict::near : Verdict::behind;
       return;
     }
     r.reference = t.value;
@@ -696,23 +724,24 @@ class Evaluator {
     if (compare(x <=> t.value, t.comparator))
       r.verdict = Verdict::met;
     else
-      r.verdict = within_band(r, x, 1, t.value, 1) ? Verdict::near : Verdict::not_met;
+      r.verdict = within_band(r, x, Decimal::integer(1), t.value, Decimal::integer(1)) ? Verdict::near
+                                                                                       : Verdict::not_met;
   }
 
   // Whether a value that misses its target does so by no more than the target's band:
   // x * a against bound * b (a = 12, b = months elapsed for annual targets, so the band
   // is pro-rated with the target). A relative band is that percentage of the bound.
-  static bool within_band(const ItemResult& r, const Decimal& x, std::int64_t a, const Decimal& bound,
-                          std::int64_t b) {
+  static bool within_band(const ItemResult& r, const Decimal& x, const Decimal& a, const Decimal& bound,
+                          const Decimal& b) {
     const ast::Target& t = r.target;
     if (!t.band) return false;
     std::optional<Decimal> width = *t.band;
     if (t.band_relative)
       width = bound.abs().times(*t.band).value_or(Decimal{}).divided_by(Decimal::integer(100),
                                                                         Decimal::max_scale);
-    const auto lhs = x.times(Decimal::integer(a));
-    const auto rhs = bound.times(Decimal::integer(b));
-    const auto allowed = width ? width->times(Decimal::integer(b)) : std::nullopt;
+    const auto lhs = x.times(a);
+    const auto rhs = bound.times(b);
+    const auto allowed = width ? width->times(b) : std::nullopt;
     if (!lhs || !rhs || !allowed) return false;
     const auto difference = lhs->minus(*rhs);
     if (!difference) return false;

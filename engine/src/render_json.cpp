@@ -171,6 +171,7 @@ class JsonWriter {
                                                                 : "none";
     j["annual"] = t.annual;
     if (t.annual) {
+      if (t.profile) j["profile"] = t.profile->text;
       j["expected"] = number(r.reference);
       j["months_elapsed"] = r.months_elapsed;
     }

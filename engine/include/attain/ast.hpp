@@ -55,6 +55,7 @@ struct Target {
   Decimal value;                 // the bound; the lower bound of a range; the offset of a relative bound
   bool relative = false;         // `>= previous + 1`: the bound is the comparison value plus `value`
   std::optional<Name> constant;  // the bound is a named constant (`const`)
+  std::optional<Name> profile;   // `annual profile NAME`: pro-rated by a monthly profile
   Decimal upper;                 // the upper bound of a range
   Span value_span;
   bool annual = false;
@@ -156,6 +157,14 @@ struct Check {
   std::optional<Name> tolerance_constant;
 };
 
+// profile NAME "Display name" { months w1, ..., w12 }
+struct Profile {
+  Name id;
+  std::string name;
+  std::vector<Decimal> weights;
+  Span span;
+};
+
 // const NAME = NUMBER
 struct Constant {
   Name id;
@@ -172,6 +181,7 @@ struct RuleFile {
   std::vector<Budget> budgets;
   std::vector<Check> checks;
   std::vector<Constant> constants;
+  std::vector<Profile> profiles;
 };
 
 std::string_view to_string(Comparator comparator);  // ">=", "<=", ">", "<", "=", ".."

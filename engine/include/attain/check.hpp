@@ -95,6 +95,8 @@ struct RuleSet {
   std::vector<RuleItem> items;               // every indicator and budget, in file and document order
   std::vector<DataCheck> checks;             // in file and document order
   std::map<std::string, Decimal> constants;  // `const` declarations
+  // `profile` declarations: twelve monthly weights, January first, total > 0.
+  std::map<std::string, std::vector<Decimal>> profiles;
   // Derived indicators in an order where every indicator comes after those it uses.
   std::vector<std::size_t> derived_order;
 
