@@ -25,7 +25,7 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0105", "expected 'goal', 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the area", "goal objective indicator family budget rollup"},
   {"E0106", "expected 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the goal", "objective indicator family budget rollup"},
   {"E0107", "expected 'indicator', 'family', 'budget', 'rollup' or '}' in the objective", "indicator family budget rollup"},
-  {"E0108", "expected an indicator property (unit, data, value, target, higher is better, lower is better, cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'", "unit data value target higher lower cumulative breakdown precision weight compare description owner source kolada"},
+  {"E0108", "expected an indicator property (unit, data, value, target, bands, higher is better, lower is better, cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'", "unit data value target bands higher lower cumulative breakdown precision weight compare description owner source kolada"},
   {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
   {"E0110", "expected a unit such as percent, count or tkr", ""},
   {"E0111", "expected 'is better'", "is"},
@@ -65,6 +65,9 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0147", "expected the name of a profile", ""},
   {"E0148", "expected 'months' and twelve weights, January first, as in: months 5, 5, 10, 10, 10, 5, 0, 5, 15, 15, 15, 5", "months"},
   {"E0149", "expected '}' to close the profile", ""},
+  {"E0150", "expected a condition such as >= 92 after the colour", ""},
+  {"E0151", "expected a number after the comparator", ""},
+  {"E0152", "expected a colour (green, yellow, red) and its condition, or '}'", "green yellow red"},
   {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
 };
 // clang-format on
@@ -131,6 +134,9 @@ template <> inline constexpr const char* error_message<compare_with> = msg("E013
 template <> inline constexpr const char* error_message<compare_spec> = msg("E0139");
 template <> inline constexpr const char* error_message<expect_period> = msg("E0140");
 template <> inline constexpr const char* error_message<members_first> = msg("E0143");
+template <> inline constexpr const char* error_message<band_condition> = msg("E0150");
+template <> inline constexpr const char* error_message<band_bound> = msg("E0151");
+template <> inline constexpr const char* error_message<bands_close> = msg("E0152");
 template <> inline constexpr const char* error_message<profile_name> = msg("E0147");
 template <> inline constexpr const char* error_message<months_list> = msg("E0148");
 template <> inline constexpr const char* error_message<month_weight> = msg("E0132");

@@ -98,6 +98,10 @@ struct kw_source : TAO_PEGTL_KEYWORD("source") {};
 struct kw_kolada : TAO_PEGTL_KEYWORD("kolada") {};
 struct kw_profile : TAO_PEGTL_KEYWORD("profile") {};
 struct kw_months : TAO_PEGTL_KEYWORD("months") {};
+struct kw_bands : TAO_PEGTL_KEYWORD("bands") {};
+struct kw_green : TAO_PEGTL_KEYWORD("green") {};
+struct kw_yellow : TAO_PEGTL_KEYWORD("yellow") {};
+struct kw_red : TAO_PEGTL_KEYWORD("red") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -235,7 +239,19 @@ struct description_prop : if_must<tok<kw_description>, meta_text> {};
 struct owner_prop : if_must<tok<kw_owner>, meta_text> {};
 struct source_prop : if_must<tok<kw_source>, meta_text> {};
 struct kolada_prop : if_must<tok<kw_kolada>, meta_text> {};
-struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop, compare_prop, description_prop, owner_prop, source_prop, kolada_prop> {};
+// Colour bands, indicator by indicator: each colour is one or two conditions on the
+// value (`yellow >= 88 < 92`); the checker proves they cover every value exactly once.
+struct band_green : tok<kw_green> {};
+struct band_yellow : tok<kw_yellow> {};
+struct band_red : tok<kw_red> {};
+struct band_colour : sor<band_green, band_yellow, band_red> {};
+struct band_bound : tok<number> {};
+struct band_condition : seq<tok<comparator>, must<band_bound>> {};
+struct band_second : seq<tok<comparator>, must<band_bound>> {};  // optional: no message
+struct band_line : seq<band_colour, must<band_condition>, opt<band_second>> {};
+struct bands_close : tok<one<'}'>> {};
+struct bands_prop : seq<if_must<tok<kw_bands>, open_brace>, star<band_line>, must<bands_close>> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop, compare_prop, description_prop, owner_prop, source_prop, kolada_prop, bands_prop> {};
 struct indicator_close : tok<one<'}'>> {};
 struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
 

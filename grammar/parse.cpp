@@ -43,7 +43,8 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign,
         g::relative_bound, g::offset_minus, g::compare_prop, g::compare_previous, g::compare_last_year,
         g::compare_named, g::const_ref, g::family, g::member, g::description_prop, g::owner_prop,
-        g::source_prop, g::kolada_prop, g::const_decl, g::profile_ref, g::profile_decl, g::months_list>>;
+        g::source_prop, g::kolada_prop, g::const_decl, g::profile_ref, g::profile_decl, g::months_list,
+        g::bands_prop, g::band_line, g::band_green, g::band_yellow, g::band_red>>;
 // clang-format on
 
 class Lowering {
@@ -130,6 +131,25 @@ class Lowering {
       else
         lower_group(child, index);
     }
+  }
+
+  // bands { green >= 92  yellow >= 88 < 92  red < 88 }: each line's children are its
+  // colour, then comparator and number pairs.
+  std::vector<ast::ColourBand> colour_bands(const Node& n) {
+    std::vector<ast::ColourBand> out;
+    for (const auto& line : n.children) {
+      ast::ColourBand b;
+      b.span = span(*line);
+      const Node& colour = *line->children.at(0);
+      b.colour = colour.is_type<g::band_green>()    ? ast::ColourBand::Colour::green
+                 : colour.is_type<g::band_yellow>() ? ast::ColourBand::Colour::yellow
+                                                    : ast::ColourBand::Colour::red;
+      for (std::size_t i = 1; i + 1 < line->children.size(); i += 2) {
+        b.conditions.emplace_back(comparator(*line->children[i]), number(*line->children[i + 1]));
+      }
+      out.push_back(std::move(b));
+    }
+    return out;
   }
 
   void lower_profile(const Node& n) {
@@ -277,6 +297,8 @@ class Lowering {
         ind.weight.push_back({number(*p.children.at(0)), s});
       else if (p.is_type<g::cumulative_prop>())
         ind.cumulative.push_back({true, s});
+      else if (p.is_type<g::bands_prop>())
+        ind.bands.push_back({colour_bands(p), s});
       else if (p.is_type<g::description_prop>() || p.is_type<g::owner_prop>() ||
                p.is_type<g::source_prop>() || p.is_type<g::kolada_prop>()) {
         const std::string key = p.is_type<g::description_prop>() ? "description"

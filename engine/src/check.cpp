@@ -285,6 +285,101 @@ class Checker {
     out_.profiles.emplace(p.id.text, p.weights);
   }
 
+  // An interval of values; an absent end is infinite.
+  struct Interval {
+    std::optional<Decimal> lo, hi;
+    bool lo_closed = false, hi_closed = false;
+    const ast::ColourBand* band = nullptr;
+  };
+
+  static std::string_view colour_name(ast::ColourBand::Colour c) {
+    switch (c) {
+      case ast::ColourBand::Colour::green:
+        return "green";
+      case ast::ColourBand::Colour::yellow:
+        return "yellow";
+      case ast::ColourBand::Colour::red:
+        return "red";
+    }
+    return "?";
+  }
+
+  // Proves the bands give every value exactly one colour: sorted by their lower ends,
+  // each band must begin exactly where the one before it ends, the first at minus
+  // infinity and the last at plus infinity (E0243 names the first gap or overlap).
+  void check_bands(const std::vector<ast::ColourBand>& bands, Span where) {
+    std::vector<Interval> intervals;
+    for (const ast::ColourBand& b : bands) {
+      Interval iv;
+      iv.band = &b;
+      for (const auto& [cmp, v] : b.conditions) {
+        const bool tighter_lo = !iv.lo || v > *iv.lo || (v == *iv.lo && cmp == ast::Comparator::gt);
+        const bool tighter_hi = !iv.hi || v < *iv.hi || (v == *iv.hi && cmp == ast::Comparator::lt);
+        if ((cmp == ast::Comparator::ge || cmp == ast::Comparator::gt || cmp == ast::Comparator::eq) &&
+            tighter_lo) {
+          iv.lo = v;
+          iv.lo_closed = cmp != ast::Comparator::gt;
+        }
+        if ((cmp == ast::Comparator::le || cmp == ast::Comparator::lt || cmp == ast::Comparator::eq) &&
+            tighter_hi) {
+          iv.hi = v;
+          iv.hi_closed = cmp != ast::Comparator::lt;
+        }
+      }
+      if (iv.lo && iv.hi && (*iv.lo > *iv.hi || (*iv.lo == *iv.hi && !(iv.lo_closed && iv.hi_closed)))) {
+        error("E0243", b.span, fmt::format("the {} band contains no value", colour_name(b.colour)));
+        return;
+      }
+      intervals.push_back(iv);
+    }
+    std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
+      if (!a.lo || !b.lo) return !a.lo && b.lo;
+      if (*a.lo != *b.lo) return *a.lo < *b.lo;
+      return a.lo_closed && !b.lo_closed;
+    });
+    const auto show = [](const Decimal& d) { return format_sv(d); };
+    if (intervals.empty() || intervals.front().lo) {
+      error("E0243", where,
+            fmt::format("the bands give no colour to values below {}",
+                        intervals.empty() ? std::string("anything") : show(*intervals.front().lo)))
+          .help("let the lowest band have no lower bound, as in: red < 88");
+      return;
+    }
+    for (std::size_t i = 0; i + 1 < intervals.size(); ++i) {
+      const Interval& a = intervals[i];
+      const Interval& b = intervals[i + 1];
+      const std::string ca(colour_name(a.band->colour)), cb(colour_name(b.band->colour));
+      if (!b.lo) {  // two bands without a lower end
+        error("E0243", b.band->span,
+              fmt::format("the {} and {} bands overlap: both have no lower bound", ca, cb));
+        continue;
+      }
+      if (!a.hi) {
+        error("E0243", b.band->span,
+              fmt::format("the {} and {} bands overlap above {}", ca, cb, show(*b.lo)));
+        continue;
+      }
+      if (*a.hi < *b.lo || (*a.hi == *b.lo && !a.hi_closed && !b.lo_closed)) {
+        error("E0243", b.band->span,
+              *a.hi == *b.lo ? fmt::format("the bands give no colour to {}", show(*a.hi))
+                             : fmt::format("the bands give no colour to values between {} and {}",
+                                           show(*a.hi), show(*b.lo)))
+            .help("let each band begin where the one below it ends, as in: yellow >= 88 < 92, green >= 92");
+        continue;
+      }
+      if (*a.hi > *b.lo || (a.hi_closed && b.lo_closed)) {
+        error("E0243", b.band->span, fmt::format("the {} and {} bands overlap at {}", ca, cb, show(*b.lo)))
+            .help("use < on one side and >= on the other, as in: yellow >= 88 < 92, green >= 92");
+        continue;
+      }
+    }
+    if (intervals.back().hi) {
+      error("E0243", where,
+            fmt::format("the bands give no colour to values above {}", show(*intervals.back().hi)))
+          .help("let the highest band have no upper bound, as in: green >= 92");
+    }
+  }
+
   // '*' stands for a member only inside a family.
   void no_placeholder(const ast::Reference& ref) {
     if (!ref.has_wildcard()) return;
@@ -416,6 +511,15 @@ class Checker {
       } else {
         out.precision = static_cast<int>(p->value.units());
       }
+    }
+    if (const auto* b = single(in.bands, "bands")) {
+      if (!in.targets.empty()) {
+        error("E0242", b->span, fmt::format("indicator '{}' has both a target and colour bands", in.id.text))
+            .note("the target is given here", in.targets.front().span)
+            .help("colour bands replace the target: green is met, yellow near, red not met");
+      }
+      check_bands(b->value, b->span);
+      out.bands = b->value;
     }
     if (const auto* c = single(in.compare, "compare")) {
       out.comparison = c->value;

@@ -221,6 +221,37 @@ std::string budget_sentence(const ItemResult& r) {
   return s + ".";
 }
 
+std::string_view colour_word(ast::ColourBand::Colour c) {
+  switch (c) {
+    case ast::ColourBand::Colour::green:
+      return "grönt";
+    case ast::ColourBand::Colour::yellow:
+      return "gult";
+    case ast::ColourBand::Colour::red:
+      return "rött";
+  }
+  return "";
+}
+
+std::string_view comparator_symbol(ast::Comparator c) {
+  switch (c) {
+    case ast::Comparator::ge:
+      return "≥";
+    case ast::Comparator::le:
+      return "≤";
+    default:
+      return ast::to_string(c);
+  }
+}
+
+// "≥ 88 % och < 92 %"
+std::string band_condition_text(const ast::ColourBand& b, Unit unit) {
+  std::vector<std::string> parts;
+  for (const auto& [cmp, v] : b.conditions)
+    parts.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, unit)));
+  return fmt::format("{}", fmt::join(parts, " och "));
+}
+
 std::string indicator_sentence(const ItemResult& r) {
   const ast::Target& t = r.target;
   const Value& v = r.current->value;
@@ -229,6 +260,32 @@ std::string indicator_sentence(const ItemResult& r) {
                             : v.is_number() ? format_value(v.number, r.unit)
                                             : "";
   const std::string now = when(*r.current);
+  if (r.colour) {
+    for (const ast::ColourBand& b : r.bands) {
+      if (b.colour != *r.colour) continue;
+      const bool holds = std::all_of(b.conditions.begin(), b.conditions.end(), [&](const auto& c) {
+        const auto order = *r.compared <=> c.second;
+        switch (c.first) {
+          case ast::Comparator::ge:
+            return order >= 0;
+          case ast::Comparator::le:
+            return order <= 0;
+          case ast::Comparator::gt:
+            return order > 0;
+          case ast::Comparator::lt:
+            return order < 0;
+          default:
+            return order == 0;
+        }
+      });
+      if (!holds) continue;
+      const std::string_view verdict = r.verdict == Verdict::met    ? "Målet är uppfyllt."
+                                       : r.verdict == Verdict::near ? "Målet är nästan uppfyllt."
+                                                                    : "Målet är inte uppfyllt.";
+      return fmt::format("{}: {} {} ligger i {} ({}){}. {}", r.name, value, now, colour_word(b.colour),
+                         band_condition_text(b, r.unit), trend_clause(r), verdict);
+    }
+  }
   switch (r.verdict) {
     case Verdict::pending: {
       const std::string set = t.text ? fmt::format("målvärdet fastställs {}", *t.text)
@@ -460,6 +517,9 @@ std::string format_cell(const Value& value, Unit unit) {
 
 std::string target_text(const ItemResult& r) {
   const ast::Target& t = r.target;
+  for (const ast::ColourBand& b : r.bands) {  // bands: show what green asks for
+    if (b.colour == ast::ColourBand::Colour::green) return "grönt " + band_condition_text(b, r.unit);
+  }
   if (t.kind != ast::Target::Kind::compare || !t.relative) return format_target(t, r.unit);
   const Decimal amount = r.relative_offset.value_or(t.value);  // unresolved: value is the offset
   const std::string offset =

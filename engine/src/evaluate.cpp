@@ -644,6 +644,7 @@ class Evaluator {
   // The verdict of one value against the target, filling reference and gap.
   void judge(ItemResult& r) {
     const ast::Target& t = r.target;  // a relative bound is resolved in place below
+    if (!r.bands.empty()) return judge_bands(r);
     if (t.kind == ast::Target::Kind::pending) {
       r.verdict = Verdict::pending;
       return;
@@ -728,6 +729,36 @@ class Evaluator {
                                                                                        : Verdict::not_met;
   }
 
+  // Colour bands: green is met, yellow near, red not met (the checker proved exactly one
+  // band holds each value).
+  void judge_bands(ItemResult& r) {
+    const Value& v = r.current->value;
+    if (!v.is_number()) {
+      r.verdict = v.kind == Value::Kind::absent ? absent_verdict(v) : Verdict::no_data;
+      return;
+    }
+    Decimal x = v.number;
+    if (r.precision && x.scale() > *r.precision) {
+      if (auto rounded = x.scaled_by(1, 1, *r.precision)) {
+        r.unrounded = x;
+        x = *rounded;
+      }
+    }
+    r.compared = x;
+    for (const ast::ColourBand& b : r.bands) {
+      const bool inside = std::all_of(b.conditions.begin(), b.conditions.end(),
+                                      [&](const auto& c) { return compare(x <=> c.second, c.first); });
+      if (!inside) continue;
+      r.colour = b.colour;
+      r.verdict = b.colour == ast::ColourBand::Colour::green    ? Verdict::met
+                  : b.colour == ast::ColourBand::Colour::yellow ? Verdict::near
+                                                                : Verdict::not_met;
+      return;
+    }
+    r.verdict = Verdict::no_data;
+    r.reason = "no band holds the value";
+  }
+
   // Whether a value that misses its target does so by no more than the target's band:
   // x * a against bound * b (a = 12, b = months elapsed for annual targets, so the band
   // is pro-rated with the target). A relative band is that percentage of the bound.
@@ -772,6 +803,7 @@ class Evaluator {
     r.precision = in.precision;
     r.weight = in.weight;
     r.comparison = in.comparison;
+    r.bands = in.bands;
     if (kind == ItemResult::Kind::indicator) {
       r.family = in.family;
       r.metadata = in.metadata;

@@ -181,6 +181,20 @@ class JsonWriter {
       j["unrounded_value"] = number(r.unrounded);
     }
     if (r.precision) j["precision"] = *r.precision;
+    if (!r.bands.empty()) {
+      Json bands = Json::array();
+      for (const ast::ColourBand& b : r.bands) {
+        Json conditions = Json::array();
+        for (const auto& [cmp, v] : b.conditions)
+          conditions.push_back({{"comparator", ast::to_string(cmp)}, {"value", number(v)}});
+        const std::string_view colour = b.colour == ast::ColourBand::Colour::green    ? "green"
+                                        : b.colour == ast::ColourBand::Colour::yellow ? "yellow"
+                                                                                      : "red";
+        bands.push_back({{"colour", colour}, {"conditions", std::move(conditions)}});
+        if (r.colour && *r.colour == b.colour) j["colour"] = colour;
+      }
+      j["bands"] = std::move(bands);
+    }
     if (t.band) {
       j["band"] = number(*t.band);
       j["band_relative"] = t.band_relative;

@@ -430,7 +430,7 @@ TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   SyntaxError e("area a \"A\" {\n  indicator x \"X\" {\n    targt >= 5\n  }\n}\n");
   EXPECT_DIAGNOSTIC(
       e.s, "E0108",
-      "expected an indicator property (unit, data, value, target, higher is better, lower is better, "
+      "expected an indicator property (unit, data, value, target, bands, higher is better, lower is better, "
       "cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'",
       "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});

@@ -43,13 +43,14 @@ struct Indicator {
   std::size_t group = 0;  // index into RuleSet::groups
   Unit unit = Unit::number;
   ast::Direction direction = ast::Direction::unspecified;
-  ast::Reference data;                // where the values are; empty for a derived indicator
-  ast::ExprPtr value;                 // a derived indicator's expression; null otherwise
-  ast::Target target;                 // kind none when no target is stated
-  bool cumulative = false;            // a year-to-date sum (explicit, or implied by `annual`)
-  std::optional<int> precision;       // decimals the value is rounded to before comparing
-  ast::Comparison comparison;         // what trends and relative targets compare with
-  std::optional<std::string> family;  // the family that generated it
+  ast::Reference data;                 // where the values are; empty for a derived indicator
+  ast::ExprPtr value;                  // a derived indicator's expression; null otherwise
+  ast::Target target;                  // kind none when no target is stated
+  bool cumulative = false;             // a year-to-date sum (explicit, or implied by `annual`)
+  std::optional<int> precision;        // decimals the value is rounded to before comparing
+  ast::Comparison comparison;          // what trends and relative targets compare with
+  std::vector<ast::ColourBand> bands;  // instead of a target: proven to cover every value once
+  std::optional<std::string> family;   // the family that generated it
   // description, owner, source, kolada: text an auditor can look up
   std::vector<std::pair<std::string, std::string>> metadata;
   Decimal weight = Decimal::integer(1);

@@ -62,8 +62,10 @@ struct ItemResult {
   std::optional<Decimal> unrounded;  // the value before that rounding, when it changed
   std::optional<int> precision;
   Decimal weight = Decimal::integer(1);
-  ast::Comparison comparison;         // what `previous` is: trends and relative targets
-  std::optional<std::string> family;  // the rule family that generated the indicator
+  ast::Comparison comparison;                     // what `previous` is: trends and relative targets
+  std::vector<ast::ColourBand> bands;             // colour bands instead of a target
+  std::optional<ast::ColourBand::Colour> colour;  // the band the value fell in
+  std::optional<std::string> family;              // the rule family that generated the indicator
   std::vector<std::pair<std::string, std::string>> metadata;  // description, owner, source, kolada
   std::optional<Decimal> relative_offset;                     // a relative target's offset; `target.value` is
                                                               // then the resolved bound (previous + offset)
