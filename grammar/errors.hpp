@@ -25,7 +25,7 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0105", "expected 'goal', 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the area", "goal objective indicator family budget rollup"},
   {"E0106", "expected 'objective', 'indicator', 'family', 'budget', 'rollup' or '}' in the goal", "objective indicator family budget rollup"},
   {"E0107", "expected 'indicator', 'family', 'budget', 'rollup' or '}' in the objective", "indicator family budget rollup"},
-  {"E0108", "expected an indicator property (unit, data, value, target, bands, higher is better, lower is better, cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'", "unit data value target bands higher lower cumulative breakdown precision weight compare description owner source kolada"},
+  {"E0108", "expected an indicator property (unit, data, value, target, bands, higher is better, lower is better, cumulative, breakdown, breakdowns, gap, precision, weight, compare, description, owner, source, kolada) or '}'", "unit data value target bands higher lower cumulative breakdown breakdowns gap precision weight compare description owner source kolada"},
   {"E0109", "expected a budget property (table, outcome, budget, reported, previous, favourable, materiality, lines) or '}'", "table outcome budget reported previous favourable materiality lines"},
   {"E0110", "expected a unit such as percent, count or tkr", ""},
   {"E0111", "expected 'is better'", "is"},
@@ -68,6 +68,8 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0150", "expected a condition such as >= 92 after the colour", ""},
   {"E0151", "expected a number after the comparator", ""},
   {"E0152", "expected a colour (green, yellow, red) and its condition, or '}'", "green yellow red"},
+  {"E0153", "expected how the breakdown rows add up: sum, mean, or mean weighted by w1, w2, ...", "sum mean"},
+  {"E0154", "expected 'by' and the weights, as in: mean weighted by 40, 60", "by"},
   {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
 };
 // clang-format on
@@ -134,6 +136,11 @@ template <> inline constexpr const char* error_message<compare_with> = msg("E013
 template <> inline constexpr const char* error_message<compare_spec> = msg("E0139");
 template <> inline constexpr const char* error_message<expect_period> = msg("E0140");
 template <> inline constexpr const char* error_message<members_first> = msg("E0143");
+template <> inline constexpr const char* error_message<breakdown_method> = msg("E0153");
+template <> inline constexpr const char* error_message<by_weights> = msg("E0154");
+template <> inline constexpr const char* error_message<weight_value> = msg("E0132");
+template <> inline constexpr const char* error_message<gap_comparator> = msg("E0130");
+template <> inline constexpr const char* error_message<gap_amount> = msg("E0132");
 template <> inline constexpr const char* error_message<band_condition> = msg("E0150");
 template <> inline constexpr const char* error_message<band_bound> = msg("E0151");
 template <> inline constexpr const char* error_message<bands_close> = msg("E0152");

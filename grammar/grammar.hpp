@@ -102,6 +102,10 @@ struct kw_bands : TAO_PEGTL_KEYWORD("bands") {};
 struct kw_green : TAO_PEGTL_KEYWORD("green") {};
 struct kw_yellow : TAO_PEGTL_KEYWORD("yellow") {};
 struct kw_red : TAO_PEGTL_KEYWORD("red") {};
+struct kw_breakdowns : TAO_PEGTL_KEYWORD("breakdowns") {};
+struct kw_mean : TAO_PEGTL_KEYWORD("mean") {};
+struct kw_by : TAO_PEGTL_KEYWORD("by") {};
+struct kw_gap : TAO_PEGTL_KEYWORD("gap") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -251,7 +255,19 @@ struct band_second : seq<tok<comparator>, must<band_bound>> {};  // optional: no
 struct band_line : seq<band_colour, must<band_condition>, opt<band_second>> {};
 struct bands_close : tok<one<'}'>> {};
 struct bands_prop : seq<if_must<tok<kw_bands>, open_brace>, star<band_line>, must<bands_close>> {};
-struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, precision_prop, weight_prop, compare_prop, description_prop, owner_prop, source_prop, kolada_prop, bands_prop> {};
+// How breakdown rows add up to the total (`breakdowns sum`, `breakdowns mean`,
+// `breakdowns mean weighted by 40, 60`), and how far apart they may be (`gap <= 2`).
+struct method_sum : tok<kw_sum> {};
+struct weight_value : tok<literal> {};
+struct by_weights : seq<tok<kw_by>, must<weight_value>, star<tok<one<','>>, must<weight_value>>> {};
+struct weighted_by : seq<tok<kw_weighted>, must<by_weights>> {};
+struct method_mean : seq<tok<kw_mean>, opt<weighted_by>> {};
+struct breakdown_method : sor<method_sum, method_mean> {};
+struct breakdowns_prop : if_must<tok<kw_breakdowns>, breakdown_method> {};
+struct gap_comparator : tok<comparator> {};
+struct gap_amount : tok<literal> {};
+struct gap_prop : if_must<tok<kw_gap>, gap_comparator, gap_amount> {};
+struct indicator_prop : sor<unit_prop, higher_better, lower_better, data_prop, value_prop, target_prop, cumulative_prop, breakdown_prop, breakdowns_prop, gap_prop, precision_prop, weight_prop, compare_prop, description_prop, owner_prop, source_prop, kolada_prop, bands_prop> {};
 struct indicator_close : tok<one<'}'>> {};
 struct indicator : seq<if_must<tok<kw_indicator>, decl_id, decl_name, open_brace>, star<indicator_prop>, must<indicator_close>> {};
 

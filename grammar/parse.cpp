@@ -44,7 +44,8 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::relative_bound, g::offset_minus, g::compare_prop, g::compare_previous, g::compare_last_year,
         g::compare_named, g::const_ref, g::family, g::member, g::description_prop, g::owner_prop,
         g::source_prop, g::kolada_prop, g::const_decl, g::profile_ref, g::profile_decl, g::months_list,
-        g::bands_prop, g::band_line, g::band_green, g::band_yellow, g::band_red>>;
+        g::bands_prop, g::band_line, g::band_green, g::band_yellow, g::band_red,
+        g::breakdowns_prop, g::method_sum, g::method_mean, g::gap_prop>>;
 // clang-format on
 
 class Lowering {
@@ -297,6 +298,17 @@ class Lowering {
         ind.weight.push_back({number(*p.children.at(0)), s});
       else if (p.is_type<g::cumulative_prop>())
         ind.cumulative.push_back({true, s});
+      else if (p.is_type<g::breakdowns_prop>()) {
+        const Node& m = *p.children.at(0);
+        ast::BreakdownMethod method;
+        if (m.is_type<g::method_mean>()) {
+          method.kind = m.children.empty() ? ast::BreakdownMethod::Kind::mean
+                                           : ast::BreakdownMethod::Kind::weighted_mean;
+          for (const auto& w : m.children) method.weights.push_back(number(*w));
+        }
+        ind.breakdown_method.push_back({std::move(method), s});
+      } else if (p.is_type<g::gap_prop>())
+        ind.gap.push_back({{comparator(*p.children.at(0)), number(*p.children.at(1))}, s});
       else if (p.is_type<g::bands_prop>())
         ind.bands.push_back({colour_bands(p), s});
       else if (p.is_type<g::description_prop>() || p.is_type<g::owner_prop>() ||

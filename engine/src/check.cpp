@@ -521,6 +521,25 @@ class Checker {
       check_bands(b->value, b->span);
       out.bands = b->value;
     }
+    if (const auto* m = single(in.breakdown_method, "breakdowns")) {
+      if (in.breakdowns.empty()) {
+        error("E0244", m->span, fmt::format("indicator '{}' has no breakdown rows to add up", in.id.text))
+            .help("add rows such as: breakdown man \"Män\" data table.row.man");
+      } else if (m->value.kind == ast::BreakdownMethod::Kind::weighted_mean &&
+                 m->value.weights.size() != in.breakdowns.size()) {
+        error("E0245", m->span,
+              fmt::format("{} weights for {} breakdown rows", m->value.weights.size(), in.breakdowns.size()))
+            .help("give one weight per breakdown row, in the order the rows are declared");
+      }
+      out.breakdown_method = m->value;
+    }
+    if (const auto* g = single(in.gap, "gap")) {
+      if (in.breakdowns.size() < 2) {
+        error("E0244", g->span,
+              fmt::format("indicator '{}' needs at least two breakdown rows for a gap", in.id.text));
+      }
+      out.gap = g->value;
+    }
     if (const auto* c = single(in.compare, "compare")) {
       out.comparison = c->value;
       if (c->value.kind == ast::Comparison::Kind::named_period && !parse_period(c->value.period)) {

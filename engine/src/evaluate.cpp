@@ -59,6 +59,7 @@ class Evaluator {
     for (const DataCheck& c : rules_.checks) {
       for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
     }
+    for (CheckResult& c : breakdown_checks_) out.checks.push_back(std::move(c));
     for (const RuleItem& item : rules_.items) {
       if (item.kind == RuleItem::Kind::indicator) {
         if (indicators[item.index]) out.items.push_back(std::move(*indicators[item.index]));
@@ -823,6 +824,7 @@ class Evaluator {
         r.breakdowns.push_back(std::move(sub));
       }
     }
+    breakdown_checks(in, r);
     return r;
   }
 
@@ -896,6 +898,110 @@ class Evaluator {
       }
     }
     return o;
+  }
+
+  // ---- Breakdown checks ------------------------------------------------------------------
+
+  // `breakdowns sum|mean|mean weighted by ...`: the rows add up to the total, within one
+  // unit in the total's last decimal; `gap <= 2`: the rows lie at most that far apart.
+  void breakdown_checks(const Indicator& in, const ItemResult& r) {
+    if (!in.breakdown_method && !in.gap) return;
+    Quantity total;
+    if (r.current) {
+      total.inputs.push_back(*r.current);
+      if (r.current->value.is_number())
+        total.value = r.current->value.number;
+      else
+        total.absence = r.current->value.absence;
+    }
+    std::vector<Quantity> parts;
+    for (const ItemResult& b : r.breakdowns) {
+      Quantity q;
+      if (b.current) {
+        q.inputs.push_back(*b.current);
+        if (b.current->value.is_number())
+          q.value = b.current->value.number;
+        else
+          q.absence = b.current->value.absence;
+      }
+      parts.push_back(std::move(q));
+    }
+    const auto missing = [&]() -> const Quantity* {
+      for (const Quantity& q : parts) {
+        if (!q.value) return &q;
+      }
+      return nullptr;
+    };
+    std::vector<Observation> part_inputs;
+    for (const Quantity& q : parts) part_inputs.insert(part_inputs.end(), q.inputs.begin(), q.inputs.end());
+    if (in.breakdown_method) {
+      CheckResult c = breakdown_result(in, "breakdowns", "grupperna ger totalen");
+      Quantity combined;
+      if (const Quantity* m = missing()) {
+        combined = *m;
+      } else {
+        combined.value = combine_parts(*in.breakdown_method, parts);
+        if (!combined.value) combined = failure("the result is too large");
+      }
+      combined.inputs = part_inputs;
+      c.tolerance = total.value ? Decimal::from_units(1, total.value->scale()) : Decimal{};
+      judge_check(c, combined, total);
+      c.left = combined.value;
+      c.right = total.value;
+      c.left_inputs = combined.inputs;
+      c.right_inputs = total.inputs;
+      breakdown_checks_.push_back(std::move(c));
+    }
+    if (in.gap) {
+      CheckResult c = breakdown_result(in, "gap", "skillnaden mellan grupperna");
+      c.comparator = in.gap->first;
+      Quantity spread;
+      if (const Quantity* m = missing()) {
+        spread = *m;
+      } else {
+        Decimal lo = *parts.front().value, hi = lo;
+        for (const Quantity& q : parts) {
+          lo = std::min(lo, *q.value);
+          hi = std::max(hi, *q.value);
+        }
+        spread.value = hi.minus(lo);
+      }
+      spread.inputs = part_inputs;
+      Quantity limit;
+      limit.value = in.gap->second;
+      judge_check(c, spread, limit);
+      c.left = spread.value;
+      c.right = limit.value;
+      c.left_inputs = spread.inputs;
+      breakdown_checks_.push_back(std::move(c));
+    }
+  }
+
+  static CheckResult breakdown_result(const Indicator& in, const std::string& what, const std::string& name) {
+    CheckResult c;
+    c.check_id = in.id + "." + what;
+    c.id = c.check_id;
+    c.name = fmt::format("{}: {}", in.name, name);
+    c.rule_span = in.span;
+    return c;
+  }
+
+  static std::optional<Decimal> combine_parts(const ast::BreakdownMethod& m,
+                                              const std::vector<Quantity>& parts) {
+    std::optional<Decimal> sum = Decimal::integer(0);
+    std::optional<Decimal> weights = Decimal::integer(0);
+    int scale = 0;
+    for (std::size_t i = 0; i < parts.size() && sum && weights; ++i) {
+      const Decimal w =
+          m.kind == ast::BreakdownMethod::Kind::weighted_mean ? m.weights.at(i) : Decimal::integer(1);
+      const auto term = parts[i].value->times(w);
+      sum = term ? sum->plus(*term) : std::nullopt;
+      weights = weights->plus(w);
+      scale = std::max(scale, parts[i].value->scale());
+    }
+    if (!sum || !weights || m.kind == ast::BreakdownMethod::Kind::sum) return sum;
+    const auto mean = sum->divided_by(*weights, std::min(scale + 4, Decimal::max_scale));
+    return mean ? std::optional<Decimal>(mean->trimmed(scale)) : std::nullopt;
   }
 
   // ---- Roll-ups -------------------------------------------------------------------------
@@ -1197,6 +1303,7 @@ class Evaluator {
   std::set<std::tuple<FileId, std::uint32_t, std::string>> reported_;
   Diagnostic scratch_;
   std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
+  std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
   bool failed_ = false;
 };
 

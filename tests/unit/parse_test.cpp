@@ -431,7 +431,7 @@ TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   EXPECT_DIAGNOSTIC(
       e.s, "E0108",
       "expected an indicator property (unit, data, value, target, bands, higher is better, lower is better, "
-      "cumulative, breakdown, precision, weight, compare, description, owner, source, kolada) or '}'",
+      "cumulative, breakdown, breakdowns, gap, precision, weight, compare, description, owner, source, kolada) or '}'",
       "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "targt");

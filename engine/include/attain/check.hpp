@@ -50,7 +50,9 @@ struct Indicator {
   std::optional<int> precision;        // decimals the value is rounded to before comparing
   ast::Comparison comparison;          // what trends and relative targets compare with
   std::vector<ast::ColourBand> bands;  // instead of a target: proven to cover every value once
-  std::optional<std::string> family;   // the family that generated it
+  std::optional<ast::BreakdownMethod> breakdown_method;    // how the breakdowns add up to the total
+  std::optional<std::pair<ast::Comparator, Decimal>> gap;  // how far apart the breakdowns may be
+  std::optional<std::string> family;                       // the family that generated it
   // description, owner, source, kolada: text an auditor can look up
   std::vector<std::pair<std::string, std::string>> metadata;
   Decimal weight = Decimal::integer(1);
