@@ -414,7 +414,9 @@ class Evaluator {
     for (const Quantity& q : items) merge_inputs(out, q);
     if (e.function == ast::Function::share) {
       if (items.size() != 2) return failure("share needs one part and one whole");
-      return divide(items[0], items[1], true, std::move(out.inputs));
+      Quantity q = divide(items[0], items[1], true, std::move(out.inputs));
+      if (q.error && q.reason == "division by zero") warn_division_by_zero(e.span, items[1]);
+      return q;
     }
     // Not applicable items are left out; anything else missing makes the result missing.
     std::vector<Decimal> values;
@@ -518,7 +520,11 @@ class Evaluator {
     Quantity b = eval(*e.operands.at(1), cx);
     std::vector<Observation> inputs = a.inputs;
     inputs.insert(inputs.end(), b.inputs.begin(), b.inputs.end());
-    if (e.kind == K::divide) return divide(a, b, false, std::move(inputs));
+    if (e.kind == K::divide) {
+      Quantity q = divide(a, b, false, std::move(inputs));
+      if (q.error && q.reason == "division by zero") warn_division_by_zero(e.span, b);
+      return q;
+    }
     if (!a.value || !b.value) {
       Quantity q = absent_of(std::move(a), std::move(b));
       q.inputs = std::move(inputs);
@@ -531,6 +537,18 @@ class Evaluator {
     out.value = v;
     out.inputs = std::move(inputs);
     return out;
+  }
+
+  // A zero divisor read from the dataset: the result is the verdict `error`; say where.
+  void warn_division_by_zero(Span where, const Quantity& divisor) {
+    if (!reported_.emplace(where.file, where.begin, "W0306").second) return;
+    Diagnostic& d = sink_.warning("W0306", where, "division by zero: the divisor is 0 in the dataset");
+    for (const Observation& o : divisor.inputs) {
+      if (o.value.is_number() && o.value.number.is_zero()) {
+        d.note(fmt::format("'{}' in column '{}' is the zero", o.value.text, o.column_id), o.value.span);
+        break;
+      }
+    }
   }
 
   // An indicator named in an expression: its value for the period asked.
