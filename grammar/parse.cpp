@@ -363,6 +363,7 @@ class Lowering {
     } else if (n.is_type<g::negation>()) {
       e.kind = ast::Expr::Kind::negate;
       e.operands.push_back(expression(*n.children.at(0)));
+      e.span.end = e.operands.back()->span.end;  // not the trivia after it
     } else if (n.is_type<g::call>()) {
       e.kind = ast::Expr::Kind::call;
       const Node& fn = *n.children.at(0);
@@ -373,8 +374,31 @@ class Lowering {
                    : fn.is_type<g::fn_count>() ? ast::Function::count
                                                : ast::Function::share;
       for (std::size_t i = 1; i < n.children.size(); ++i) e.operands.push_back(expression(*n.children[i]));
+      e.span.end = closing_paren(e.span.begin, e.span.end);
     }
     return make(std::move(e));
+  }
+
+  // The end of a call: just past the ')' that matches its first '(' (the node itself
+  // runs on over the whitespace and comments after it).
+  std::uint32_t closing_paren(std::uint32_t begin, std::uint32_t end) const {
+    const std::string& text = file_.text();
+    int depth = 0;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const char c = text[i];
+      if (c == '#') {  // a comment runs to the end of the line
+        while (i < end && text[i] != '\n') ++i;
+      } else if (c == '"') {  // no strings in expressions, but stay safe
+        for (++i; i < end && text[i] != '"'; ++i) {
+          if (text[i] == '\\') ++i;
+        }
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return end;
   }
 
   static ast::Comparator comparator(const Node& n) {

@@ -125,7 +125,9 @@ class Checker {
       case K::reference:
         if (e.reference.has_wildcard() && !in_aggregate && !in_check) {
           error("E0225", e.span, fmt::format("'{}' stands for several rows here", e.reference.to_string()))
-              .help("a reference with '*' must be the argument of sum, min, max, avg or count");
+              .help(
+                  "a reference with '*' must be an argument of sum, min, max, avg or count on its own "
+                  "(in a data check it may also stand alone, once per row)");
         }
         if (!e.reference.except.empty() && !e.reference.has_wildcard()) {
           error("E0226", e.reference.except.front().span, "'except' only follows a reference with '*'");
@@ -148,16 +150,15 @@ class Checker {
         }
         return Type::of(ind->unit);
       }
-      case K::negate:
-        return infer(*e.operands.at(0), in_aggregate, in_check);
+      case K::negate:  // a '*' is only fine as an aggregate's argument on its own
+        return infer(*e.operands.at(0), false, in_check);
       case K::add:
       case K::subtract:
-        return combine(infer(*e.operands[0], in_aggregate, in_check),
-                       infer(*e.operands[1], in_aggregate, in_check), e.span,
+        return combine(infer(*e.operands[0], false, in_check), infer(*e.operands[1], false, in_check), e.span,
                        e.kind == K::add ? "add" : "subtract");
       case K::multiply: {
-        const Type a = infer(*e.operands[0], in_aggregate, in_check);
-        const Type b = infer(*e.operands[1], in_aggregate, in_check);
+        const Type a = infer(*e.operands[0], false, in_check);
+        const Type b = infer(*e.operands[1], false, in_check);
         const bool a_plain = a.kind != Type::Kind::unit || a.unit == Unit::number;
         const bool b_plain = b.kind != Type::Kind::unit || b.unit == Unit::number;
         if (!a_plain && !b_plain) {
@@ -169,8 +170,8 @@ class Checker {
         return a_plain ? b : a;
       }
       case K::divide: {
-        const Type a = infer(*e.operands[0], in_aggregate, in_check);
-        const Type b = infer(*e.operands[1], in_aggregate, in_check);
+        const Type a = infer(*e.operands[0], false, in_check);
+        const Type b = infer(*e.operands[1], false, in_check);
         const ast::Expr& divisor = *e.operands[1];
         if (divisor.kind == K::number && divisor.number.is_zero()) {
           error("E0223", divisor.span, "division by zero");
@@ -179,25 +180,32 @@ class Checker {
         return Type::of(Unit::number);                                       // a ratio of quantities
       }
       case K::call:
-        return infer_call(e, in_check);
+        return infer_call(e);
     }
     return {};
   }
 
-  Type infer_call(const ast::Expr& e, bool in_check) {
+  Type infer_call(const ast::Expr& e) {
     const bool pattern_argument =
         std::any_of(e.operands.begin(), e.operands.end(), [](const ast::ExprPtr& a) {
           return a->kind == ast::Expr::Kind::reference && a->reference.has_wildcard();
         });
-    if (e.function == ast::Function::share && (e.operands.size() != 2 || pattern_argument)) {
+    if (e.function == ast::Function::share && pattern_argument) {
+      error("E0227", e.span, "share takes one part and one whole, not a pattern with '*'")
+          .help("write share(part, whole) with two single values, or share(sum(t.*), t.total)");
+      return Type::of(Unit::percent);
+    }
+    if (e.function == ast::Function::share && e.operands.size() != 2) {
       error("E0227", e.span,
             fmt::format("share takes 2 arguments, the part and the whole; {} given", e.operands.size()))
           .help("write share(part, whole), which gives part / whole × 100 in percent");
       return Type::of(Unit::percent);
     }
+    // Inside a call '*' means every row, and only as an argument on its own.
     Type type{Type::Kind::literal, Unit::number};
     for (const ast::ExprPtr& arg : e.operands) {
-      type = combine(type, infer(*arg, true, in_check), arg->span, "combine");
+      const bool direct = arg->kind == ast::Expr::Kind::reference;
+      type = combine(type, infer(*arg, direct, false), arg->span, "combine");
     }
     if (e.function == ast::Function::count) return Type::of(Unit::count);
     if (e.function == ast::Function::share) return Type::of(Unit::percent);

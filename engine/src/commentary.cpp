@@ -260,31 +260,13 @@ std::string indicator_sentence(const ItemResult& r) {
                             : v.is_number() ? format_value(v.number, r.unit)
                                             : "";
   const std::string now = when(*r.current);
-  if (r.colour) {
-    for (const ast::ColourBand& b : r.bands) {
-      if (b.colour != *r.colour) continue;
-      const bool holds = std::all_of(b.conditions.begin(), b.conditions.end(), [&](const auto& c) {
-        const auto order = *r.compared <=> c.second;
-        switch (c.first) {
-          case ast::Comparator::ge:
-            return order >= 0;
-          case ast::Comparator::le:
-            return order <= 0;
-          case ast::Comparator::gt:
-            return order > 0;
-          case ast::Comparator::lt:
-            return order < 0;
-          default:
-            return order == 0;
-        }
-      });
-      if (!holds) continue;
-      const std::string_view verdict = r.verdict == Verdict::met    ? "Målet är uppfyllt."
-                                       : r.verdict == Verdict::near ? "Målet är nästan uppfyllt."
-                                                                    : "Målet är inte uppfyllt.";
-      return fmt::format("{}: {} {} ligger i {} ({}){}. {}", r.name, value, now, colour_word(b.colour),
-                         band_condition_text(b, r.unit), trend_clause(r), verdict);
-    }
+  if (r.band_index) {  // colour bands: say which one the value fell in
+    const ast::ColourBand& b = r.bands.at(*r.band_index);
+    const std::string_view verdict = r.verdict == Verdict::met    ? "Målet är uppfyllt."
+                                     : r.verdict == Verdict::near ? "Målet är nästan uppfyllt."
+                                                                  : "Målet är inte uppfyllt.";
+    return fmt::format("{}: {} {} ligger i {} ({}){}. {}", r.name, value, now, colour_word(b.colour),
+                       band_condition_text(b, r.unit), trend_clause(r), verdict);
   }
   switch (r.verdict) {
     case Verdict::pending: {

@@ -359,6 +359,19 @@ class Evaluator {
     };
     for (std::size_t i = 1; i < ref.path.size(); ++i) {
       const ast::Name& part = ref.path[i];
+      if (part.text == "*") {  // every name in `except` must be a row at this level
+        for (const ast::Name& left_out : ref.except) {
+          const bool known = std::any_of(level.begin(), level.end(),
+                                         [&](const Match& m) { return m.row->id == left_out.text; });
+          if (known) continue;
+          std::vector<std::string> ids;
+          for (const Match& m : level) ids.push_back(m.row->id);
+          Diagnostic& d = error(
+              "E0213", left_out.span,
+              fmt::format("unknown row '{}' after 'except' in dataset table '{}'", left_out.text, table->id));
+          if (auto best = closest_match(left_out.text, ids)) d.help(fmt::format("did you mean '{}'?", *best));
+        }
+      }
       std::vector<Match> matched;
       for (const Match& m : level) {
         if (part.text == "*" ? !excluded(*m.row) : m.row->id == part.text) matched.push_back(m);
@@ -574,10 +587,14 @@ class Evaluator {
     // for the previous period) the indicator's own cell is the input.
     q.inputs = cx.previous || r.inputs.empty() ? std::vector<Observation>{*o} : r.inputs;
     if (r.verdict == Verdict::error) return failure(r.reason);
-    if (o->value.is_number())
+    if (o->value.is_number()) {
       q.value = o->value.number;
-    else
+    } else if (o->value.kind == Value::Kind::text) {
+      q.absence = Absence::no_data;
+      q.reason = fmt::format("'{}' is text, not a number", o->value.text);
+    } else {
       q.absence = o->value.absence;
+    }
     return q;
   }
 
@@ -701,15 +718,7 @@ class Evaluator {
       r.relative_offset = target.value;
       target.value = *bound;
     }
-    // Compare at the declared precision, as the report would print the value.
-    Decimal x = v.number;
-    if (r.precision && x.scale() > *r.precision) {
-      if (auto rounded = x.scaled_by(1, 1, *r.precision)) {
-        r.unrounded = x;
-        x = *rounded;
-      }
-    }
-    r.compared = x;
+    const Decimal x = compared_value(r, v.number);
     if (t.comparator == ast::Comparator::range) {
       const bool inside = x >= t.value && x <= t.upper;
       r.reference = x < t.value ? t.value : t.upper;
@@ -748,6 +757,20 @@ class Evaluator {
                                                                                        : Verdict::not_met;
   }
 
+  // The value as compared: rounded to the indicator's precision, as the report would
+  // print it (recording the unrounded value when that changed it).
+  static Decimal compared_value(ItemResult& r, const Decimal& value) {
+    Decimal x = value;
+    if (r.precision && x.scale() > *r.precision) {
+      if (auto rounded = x.scaled_by(1, 1, *r.precision)) {
+        r.unrounded = x;
+        x = *rounded;
+      }
+    }
+    r.compared = x;
+    return x;
+  }
+
   // Colour bands: green is met, yellow near, red not met (the checker proved exactly one
   // band holds each value).
   void judge_bands(ItemResult& r) {
@@ -756,19 +779,14 @@ class Evaluator {
       r.verdict = v.kind == Value::Kind::absent ? absent_verdict(v) : Verdict::no_data;
       return;
     }
-    Decimal x = v.number;
-    if (r.precision && x.scale() > *r.precision) {
-      if (auto rounded = x.scaled_by(1, 1, *r.precision)) {
-        r.unrounded = x;
-        x = *rounded;
-      }
-    }
-    r.compared = x;
-    for (const ast::ColourBand& b : r.bands) {
+    const Decimal x = compared_value(r, v.number);
+    for (std::size_t i = 0; i < r.bands.size(); ++i) {
+      const ast::ColourBand& b = r.bands[i];
       const bool inside = std::all_of(b.conditions.begin(), b.conditions.end(),
                                       [&](const auto& c) { return compare(x <=> c.second, c.first); });
       if (!inside) continue;
       r.colour = b.colour;
+      r.band_index = i;
       r.verdict = b.colour == ast::ColourBand::Colour::green    ? Verdict::met
                   : b.colour == ast::ColourBand::Colour::yellow ? Verdict::near
                                                                 : Verdict::not_met;
@@ -858,7 +876,10 @@ class Evaluator {
     Quantity before = eval(*in.value, cx);
     r.inputs = now.inputs;
     r.current = computed(now, in.value->span, first_period(now.inputs).value_or(data_.report.period));
-    if (before.value) r.previous = computed(before, in.value->span, first_period(before.inputs));
+    // An expression of constants alone has no earlier period to compare with.
+    if (before.value && first_period(before.inputs)) {
+      r.previous = computed(before, in.value->span, first_period(before.inputs));
+    }
     r.trend = trend_of(r.current, r.previous, r.direction);
     if (now.error) {
       r.verdict = Verdict::error;
