@@ -96,8 +96,9 @@ class Lowering {
     return *r.number;
   }
 
-  // In a family, '*' in a data reference stands for the member being generated.
-  ast::Reference reference(const Node& n) {
+  // In a family, '*' in a data or breakdown reference (`member`) stands for the member
+  // being generated; in expressions it keeps its meaning (every row).
+  ast::Reference reference(const Node& n, bool member = false) {
     ast::Reference ref;
     ref.span = span(n);
     for (const auto& part : n.children) {
@@ -105,7 +106,7 @@ class Lowering {
         ref.column = name(*part);
       } else {
         ref.path.push_back(name(*part));
-        if (member_ && ref.path.back().text == "*") ref.path.back().text = member_->text;
+        if (member && member_ && ref.path.back().text == "*") ref.path.back().text = member_->text;
       }
     }
     return ref;
@@ -287,7 +288,7 @@ class Lowering {
       else if (p.is_type<g::value_prop>())
         ind.values.push_back({expression(*p.children.at(0)), s});
       else if (p.is_type<g::data_prop>())
-        ind.data.push_back({reference(*p.children.at(0)), s});
+        ind.data.push_back({reference(*p.children.at(0), true), s});
       else if (p.is_type<g::target_prop>())
         ind.targets.push_back({target(p), s});
       else if (p.is_type<g::precision_prop>())
@@ -320,7 +321,7 @@ class Lowering {
         ind.metadata.push_back({key, {unescape(p.children.at(0)->string_view()), s}});
       } else if (p.is_type<g::breakdown_prop>()) {
         ind.breakdowns.push_back({name(*p.children.at(0)), unescape(p.children.at(1)->string_view()),
-                                  reference(*p.children.at(2)), s});
+                                  reference(*p.children.at(2), true), s});
       }
     }
   }

@@ -534,6 +534,11 @@ class Checker {
         error("E0244", m->span, fmt::format("indicator '{}' has no breakdown rows to add up", in.id.text))
             .help("add rows such as: breakdown man \"Män\" data table.row.man");
       } else if (m->value.kind == ast::BreakdownMethod::Kind::weighted_mean &&
+                 std::all_of(m->value.weights.begin(), m->value.weights.end(),
+                             [](const Decimal& w) { return w.is_zero(); })) {
+        error("E0245", m->span, "the weights add up to zero")
+            .help("give each breakdown row a positive weight, such as its number of employees");
+      } else if (m->value.kind == ast::BreakdownMethod::Kind::weighted_mean &&
                  m->value.weights.size() != in.breakdowns.size()) {
         error("E0245", m->span,
               fmt::format("{} weights for {} breakdown rows", m->value.weights.size(), in.breakdowns.size()))

@@ -70,6 +70,37 @@ std::string band_text(const ast::Target& t, Unit unit) {
   return gap_text(*t.band, unit);
 }
 
+std::string_view colour_word(ast::ColourBand::Colour c) {
+  switch (c) {
+    case ast::ColourBand::Colour::green:
+      return "grönt";
+    case ast::ColourBand::Colour::yellow:
+      return "gult";
+    case ast::ColourBand::Colour::red:
+      return "rött";
+  }
+  return "";
+}
+
+std::string_view comparator_symbol(ast::Comparator c) {
+  switch (c) {
+    case ast::Comparator::ge:
+      return "≥";
+    case ast::Comparator::le:
+      return "≤";
+    default:
+      return ast::to_string(c);
+  }
+}
+
+// "≥ 88 % och < 92 %"
+std::string band_condition_text(const ast::ColourBand& b, Unit unit) {
+  std::vector<std::string> parts;
+  for (const auto& [cmp, v] : b.conditions)
+    parts.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, unit)));
+  return fmt::format("{}", fmt::join(parts, " och "));
+}
+
 // How a relative bound was formed: "föregående värde 90 % 2019 + 1 procentenhet".
 std::string relative_phrase(const ItemResult& r) {
   std::string base = "det jämförda värdet";
@@ -90,6 +121,9 @@ std::string relative_phrase(const ItemResult& r) {
 std::string target_phrase(const ItemResult& r) {
   const ast::Target& t = r.target;
   const Unit unit = r.unit;
+  for (const ast::ColourBand& b : r.bands) {  // colour bands: what green asks for
+    if (b.colour == ast::ColourBand::Colour::green) return "grönt intervall " + band_condition_text(b, unit);
+  }
   const std::string noun = t.annual ? "årsmålet" : "målvärdet";
   if (t.relative && !r.relative_offset) return fmt::format("{} ({})", noun, relative_phrase(r));
   if (t.relative) return fmt::format("{} {} ({})", noun, bound_text(t, unit), relative_phrase(r));
@@ -98,6 +132,9 @@ std::string target_phrase(const ItemResult& r) {
 }
 
 std::string absence_text(const Value& v) {
+  if (v.text.empty() && v.absence != Absence::blank) {  // a computed value: no marker to quote
+    return v.absence == Absence::not_applicable ? "ej tillämpligt" : "uppgift saknas";
+  }
   switch (v.absence) {
     case Absence::no_data:
       return fmt::format("uppgift saknas ({})", v.text);
@@ -160,8 +197,11 @@ std::string when(const Observation& o) {
 // ", en förbättring från 90 % 2019"
 std::string trend_clause(const ItemResult& r) {
   if (!r.previous || !r.previous->value.is_number() || !r.current || !r.current->value.is_number()) return "";
-  const std::string before =
-      fmt::format("{} {}", format_value(r.previous->value.number, r.unit), when(*r.previous));
+  // The earlier value at the same precision as the current one is shown.
+  Decimal earlier = r.previous->value.number;
+  if (r.precision && earlier.scale() > *r.precision)
+    earlier = earlier.scaled_by(1, 1, *r.precision).value_or(earlier);
+  const std::string before = fmt::format("{} {}", format_value(earlier, r.unit), when(*r.previous));
   switch (r.trend) {
     case Trend::improved:
       return ", en förbättring från " + before;
@@ -219,37 +259,6 @@ std::string budget_sentence(const ItemResult& r) {
                      format_value(r.previous->value.number, Unit::tkr));
   }
   return s + ".";
-}
-
-std::string_view colour_word(ast::ColourBand::Colour c) {
-  switch (c) {
-    case ast::ColourBand::Colour::green:
-      return "grönt";
-    case ast::ColourBand::Colour::yellow:
-      return "gult";
-    case ast::ColourBand::Colour::red:
-      return "rött";
-  }
-  return "";
-}
-
-std::string_view comparator_symbol(ast::Comparator c) {
-  switch (c) {
-    case ast::Comparator::ge:
-      return "≥";
-    case ast::Comparator::le:
-      return "≤";
-    default:
-      return ast::to_string(c);
-  }
-}
-
-// "≥ 88 % och < 92 %"
-std::string band_condition_text(const ast::ColourBand& b, Unit unit) {
-  std::vector<std::string> parts;
-  for (const auto& [cmp, v] : b.conditions)
-    parts.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, unit)));
-  return fmt::format("{}", fmt::join(parts, " och "));
 }
 
 std::string indicator_sentence(const ItemResult& r) {

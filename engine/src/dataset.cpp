@@ -370,7 +370,7 @@ class Loader {
     error("E0302", v.span, fmt::format("cannot read '{}' as a number: {}", text, reading.error))
         .help(
             "write numbers as the report does (5,5  62 500  91 %  −143) or a marker: I.U. (no data), N/A or "
-            "- (not applicable), null (blank)");
+            "- (not applicable), .. (not yet published), x (confidential), null (blank)");
     return v;
   }
 

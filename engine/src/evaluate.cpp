@@ -38,6 +38,7 @@ class Evaluator {
     for (const Budget& b : rules.budgets) ids_.emplace(b.id, fmt::format("budget '{}'", b.id));
     for (const DataCheck& c : rules.checks) ids_.emplace(c.id, fmt::format("check '{}'", c.id));
     for (const auto& [name, value] : rules.constants) ids_.emplace(name, fmt::format("constant '{}'", name));
+    for (const auto& [name, weights] : rules.profiles) ids_.emplace(name, fmt::format("profile '{}'", name));
   }
 
   std::optional<Results> run() {
@@ -185,7 +186,9 @@ class Evaluator {
                               const ast::Comparison& with = {}) {
     Binding b;
     b.text = ref.to_string();
-    if (ref.path.empty()) {  // no `data` line, already reported by the checker
+    // No data line, or a '*' outside a family or aggregate: reported by the checker
+    // (E0205, E0225, E0237); '*' of a data check's row is replaced before it gets here.
+    if (ref.path.empty() || ref.has_wildcard()) {
       failed_ = true;
       return std::nullopt;
     }
@@ -352,8 +355,10 @@ class Evaluator {
       return std::any_of(ref.except.begin(), ref.except.end(),
                          [&](const ast::Name& n) { return n.text == r.id; });
     };
+    const std::size_t errors_before = sink_.error_count();
     const auto warn_empty = [&]() {
-      if (out.empty() && reported_.emplace(ref.span.file, ref.span.begin, "W0305").second) {
+      if (out.empty() && sink_.error_count() == errors_before &&
+          reported_.emplace(ref.span.file, ref.span.begin, "W0305").second) {
         sink_.warning("W0305", ref.span, fmt::format("'{}' matches no row with figures", ref.to_string()));
       }
     };
@@ -945,6 +950,12 @@ class Evaluator {
   // unit in the total's last decimal; `gap <= 2`: the rows lie at most that far apart.
   void breakdown_checks(const Indicator& in, const ItemResult& r) {
     if (!in.breakdown_method && !in.gap) return;
+    // Rows missing, or weights not one per row: the checker has reported it (E0244, E0245).
+    if (r.breakdowns.size() != in.breakdowns.size() || r.breakdowns.empty()) return;
+    if (in.breakdown_method && in.breakdown_method->kind == ast::BreakdownMethod::Kind::weighted_mean &&
+        in.breakdown_method->weights.size() != r.breakdowns.size()) {
+      return;
+    }
     Quantity total;
     if (r.current) {
       total.inputs.push_back(*r.current);

@@ -160,7 +160,10 @@ class JsonWriter {
       j["target"] = number(r.reference);
       j["comparator"] = r.direction == ast::Direction::lower ? "<=" : ">=";
     } else {
-      j["target"] = compare ? number(t.value) : Json(nullptr);
+      // An unresolved relative target has no bound (its value is still the offset).
+      const bool unresolved = t.relative && !r.relative_offset;
+      j["target"] = compare && !unresolved ? number(t.value) : Json(nullptr);
+      if (t.relative) j["target_offset"] = number(r.relative_offset.value_or(t.value));
       j["comparator"] = compare ? Json(ast::to_string(t.comparator)) : Json(nullptr);
     }
     j["target_upper"] = compare && t.comparator == ast::Comparator::range ? number(t.upper) : Json(nullptr);

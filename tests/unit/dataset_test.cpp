@@ -307,10 +307,13 @@ TEST(DatasetErrorTest, E0302UnreadableNumber) {
   Failed f(small_dataset("      r: {label: \"R\", values: [\"5,5,5\", 1, 2]}\n"));
   EXPECT_DIAGNOSTIC(f.s, "E0302", "cannot read '5,5,5' as a number: unexpected ',' after the number",
                     "test.yaml:14:32");
-  EXPECT_EQ(f.helps("E0302"),
-            std::vector<std::string>{"write numbers as the report does (5,5  62 500  91 %  \xE2\x88\x92"
-                                     "143) or a "
-                                     "marker: I.U. (no data), N/A or - (not applicable), null (blank)"});
+  EXPECT_EQ(
+      f.helps("E0302"),
+      std::vector<std::string>{
+          "write numbers as the report does (5,5  62 500  91 %  \xE2\x88\x92"
+          "143) or a "
+          "marker: I.U. (no data), N/A or - (not applicable), .. (not yet published), x (confidential), "
+          "null (blank)"});
 }
 
 TEST(DatasetErrorTest, E0310UnquotedDecimalCommaSplitsTheCell) {
