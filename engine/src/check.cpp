@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -272,10 +273,11 @@ class Checker {
 
   void check_profile(const ast::Profile& p) {
     declare(p.id);
+    rejected_profiles_.insert(p.id.text);  // until it passes: no "unknown profile" for it
     if (p.weights.size() != 12) {
       error("E0239", p.span,
-            fmt::format("profile '{}' has {} monthly weights; it needs 12, January first", p.id.text,
-                        p.weights.size()));
+            fmt::format("profile '{}' has {} monthly {}; it needs 12, January first", p.id.text,
+                        p.weights.size(), p.weights.size() == 1 ? "weight" : "weights"));
       return;
     }
     Decimal total;
@@ -291,6 +293,7 @@ class Checker {
       return;
     }
     out_.profiles.emplace(p.id.text, p.weights);
+    rejected_profiles_.erase(p.id.text);
   }
 
   // An interval of values; an absent end is infinite.
@@ -353,37 +356,35 @@ class Checker {
           .help("let the lowest band have no lower bound, as in: red < 88");
       return;
     }
-    for (std::size_t i = 0; i + 1 < intervals.size(); ++i) {
-      const Interval& a = intervals[i];
-      const Interval& b = intervals[i + 1];
-      const std::string ca(colour_name(a.band->colour)), cb(colour_name(b.band->colour));
+    // `reach` is the furthest any band so far extends (a band may reach past the one
+    // that follows it, so neighbours alone are not enough).
+    const Interval* reach = &intervals.front();
+    for (std::size_t i = 1; i < intervals.size(); ++i) {
+      const Interval& b = intervals[i];
+      const std::string ca(colour_name(reach->band->colour)), cb(colour_name(b.band->colour));
       if (!b.lo) {  // two bands without a lower end
         error("E0243", b.band->span,
               fmt::format("the {} and {} bands overlap: both have no lower bound", ca, cb));
-        continue;
-      }
-      if (!a.hi) {
+      } else if (!reach->hi) {
         error("E0243", b.band->span,
               fmt::format("the {} and {} bands overlap above {}", ca, cb, show(*b.lo)));
-        continue;
-      }
-      if (*a.hi < *b.lo || (*a.hi == *b.lo && !a.hi_closed && !b.lo_closed)) {
+      } else if (*reach->hi < *b.lo || (*reach->hi == *b.lo && !reach->hi_closed && !b.lo_closed)) {
         error("E0243", b.band->span,
-              *a.hi == *b.lo ? fmt::format("the bands give no colour to {}", show(*a.hi))
-                             : fmt::format("the bands give no colour to values between {} and {}",
-                                           show(*a.hi), show(*b.lo)))
+              *reach->hi == *b.lo ? fmt::format("the bands give no colour to {}", show(*reach->hi))
+                                  : fmt::format("the bands give no colour to values between {} and {}",
+                                                show(*reach->hi), show(*b.lo)))
             .help("let each band begin where the one below it ends, as in: yellow >= 88 < 92, green >= 92");
-        continue;
-      }
-      if (*a.hi > *b.lo || (a.hi_closed && b.lo_closed)) {
+      } else if (*reach->hi > *b.lo || (reach->hi_closed && b.lo_closed)) {
         error("E0243", b.band->span, fmt::format("the {} and {} bands overlap at {}", ca, cb, show(*b.lo)))
             .help("use < on one side and >= on the other, as in: yellow >= 88 < 92, green >= 92");
-        continue;
       }
+      // The new reach: the later of the two upper ends (an open end beats nothing).
+      const bool further =
+          !b.hi || (reach->hi && (*b.hi > *reach->hi || (*b.hi == *reach->hi && b.hi_closed)));
+      if (reach->hi && further) reach = &b;
     }
-    if (intervals.back().hi) {
-      error("E0243", where,
-            fmt::format("the bands give no colour to values above {}", show(*intervals.back().hi)))
+    if (reach->hi) {
+      error("E0243", where, fmt::format("the bands give no colour to values above {}", show(*reach->hi)))
           .help("let the highest band have no upper bound, as in: green >= 92");
     }
   }
@@ -500,7 +501,8 @@ class Checker {
     if (const auto* target = single(in.targets, "target")) {
       out.target = target->value;
       if (out.target.constant) out.target.value = constant(*out.target.constant).value_or(Decimal{});
-      if (out.target.profile && !out_.profiles.count(out.target.profile->text)) {
+      if (out.target.profile && !out_.profiles.count(out.target.profile->text) &&
+          !rejected_profiles_.count(out.target.profile->text)) {
         std::vector<std::string> names;
         for (const auto& [n, w] : out_.profiles) names.push_back(n);
         Diagnostic& d = error("E0241", out.target.profile->span,
@@ -541,7 +543,9 @@ class Checker {
       } else if (m->value.kind == ast::BreakdownMethod::Kind::weighted_mean &&
                  m->value.weights.size() != in.breakdowns.size()) {
         error("E0245", m->span,
-              fmt::format("{} weights for {} breakdown rows", m->value.weights.size(), in.breakdowns.size()))
+              fmt::format("{} {} for {} breakdown {}", m->value.weights.size(),
+                          m->value.weights.size() == 1 ? "weight" : "weights", in.breakdowns.size(),
+                          in.breakdowns.size() == 1 ? "row" : "rows"))
             .help("give one weight per breakdown row, in the order the rows are declared");
       }
       out.breakdown_method = m->value;
@@ -664,7 +668,8 @@ class Checker {
   DiagnosticSink& sink_;
   RuleSet out_;
   std::map<std::string, Span> ids_;
-  std::vector<bool> unit_given_;  // per indicator: was `unit` written
+  std::vector<bool> unit_given_;             // per indicator: was `unit` written
+  std::set<std::string> rejected_profiles_;  // declared but invalid (E0239, E0240)
 };
 
 }  // namespace

@@ -318,7 +318,7 @@ std::string indicator_sentence(const ItemResult& r) {
     case Verdict::not_met: {
       const Decimal& gap = *r.gap;
       std::string s;
-      if (gap.is_zero() && r.verdict == Verdict::not_met) {  // on the bound of > or <
+      if (gap.is_zero() && r.verdict != Verdict::met) {  // on the bound of > or <
         s = fmt::format("{}: {} ligger precis på gränsen för {}", r.name, value, target_phrase(r));
       } else if (gap.is_zero()) {
         s = fmt::format("{}: {} {} {}", r.name, value,
