@@ -290,7 +290,8 @@ TEST(ParseTest, KeywordPrefixIsAnIdentifier) {
   // "areal" is not the keyword "area" followed by "l".
   Session s;
   EXPECT_FALSE(s.parse("areal a \"A\" {}"));
-  EXPECT_DIAGNOSTIC(s, "E0101", "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(s, "E0101",
+                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
                     "test.rules:1:1");
 }
 
@@ -339,7 +340,8 @@ const std::vector<std::string> no_help;
 
 TEST(SyntaxErrorTest, E0101NotAnArea) {
   SyntaxError e("# rules\n  are x \"X\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(e.s, "E0101",
+                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
                     "test.rules:2:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'area'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "are");
@@ -347,14 +349,16 @@ TEST(SyntaxErrorTest, E0101NotAnArea) {
 
 TEST(SyntaxErrorTest, E0101GoalOutsideAnArea) {
   SyntaxError e("goal g \"G\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(e.s, "E0101",
+                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
                     "test.rules:1:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'goal' must stand inside an 'area' block"});
 }
 
 TEST(SyntaxErrorTest, E0101IndicatorOutsideAnArea) {
   SyntaxError e("area a \"A\" {}\nindicator x \"X\" {}\n");
-  EXPECT_DIAGNOSTIC(e.s, "E0101", "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+  EXPECT_DIAGNOSTIC(e.s, "E0101",
+                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
                     "test.rules:2:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'indicator' must stand inside an 'area' block"});
 }
@@ -431,7 +435,8 @@ TEST(SyntaxErrorTest, E0108MisspelledIndicatorProperty) {
   EXPECT_DIAGNOSTIC(
       e.s, "E0108",
       "expected an indicator property (unit, data, value, target, bands, higher is better, lower is better, "
-      "cumulative, breakdown, breakdowns, gap, precision, weight, compare, description, owner, source, kolada) or '}'",
+      "cumulative, breakdown, breakdowns, gap, precision, weight, compare, description, owner, source, "
+      "kolada) or '}'",
       "test.rules:3:5");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'target'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "targt");
