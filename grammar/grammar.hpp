@@ -345,7 +345,11 @@ struct months_list : seq<if_must<tok<kw_months>, month_weight>, star<tok<one<','
 struct profile_close : tok<one<'}'>> {};
 struct profile_decl : if_must<tok<kw_profile>, decl_id, decl_name, open_brace, months_list, profile_close> {};
 
-struct file : seq<opt<byte_order_mark>, trivia, star<sor<area, check, const_decl, profile_decl>>, must<end_of_file>> {};
+struct declaration : sor<area, check, const_decl, profile_decl> {};
+struct file : seq<opt<byte_order_mark>, trivia, star<declaration>, must<end_of_file>> {};
+// The parser reads one declaration at a time, so that after a syntax error it can go on
+// with the next declaration (docs/errors.md: every error of every file in one run).
+struct next_declaration : seq<opt<byte_order_mark>, trivia, opt<declaration>> {};
 
 // clang-format on
 

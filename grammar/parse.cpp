@@ -52,7 +52,8 @@ class Lowering {
  public:
   Lowering(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) { out_.file = file.id(); }
 
-  std::optional<ast::RuleFile> run(const Node& root) {
+  // Lowers the declarations of one parse; call for each, then take().
+  void add(const Node& root) {
     for (const auto& child : root.children) {
       if (child->is_type<g::check>())
         lower_check(*child);
@@ -64,7 +65,10 @@ class Lowering {
       else
         lower_group(*child, std::nullopt);
     }
-    if (failed_) return std::nullopt;
+  }
+
+  std::optional<ast::RuleFile> take(bool syntax_errors) {
+    if (failed_ || syntax_errors) return std::nullopt;
     return std::move(out_);
   }
 
@@ -525,20 +529,61 @@ void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, Di
 
 }  // namespace
 
-std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink) {
-  pegtl::memory_input<> in(file.text(), file.path());
-  try {
-    auto root =
-        pegtl::parse_tree::parse<g::file, selector, pegtl::nothing, pegtl::must_if<g::errors>::control>(in);
-    if (!root) {  // cannot happen: the grammar ends in must<end_of_file>
-      sink.error("E0100", Span{file.id(), 0, 0}, "the rule file could not be parsed");
-      return std::nullopt;
+namespace {
+
+// After a syntax error at `offset`: the start of the next line that begins with a letter
+// in its first column, where by the layout `fmt` keeps the next top-level declaration
+// starts (indented lines belong to the block that failed), or nullopt.
+std::optional<std::size_t> next_declaration_start(const std::string& text, std::size_t offset) {
+  std::size_t line = text.find('\n', offset);
+  while (line != std::string::npos) {
+    const std::size_t start = line + 1;
+    if (start < text.size()) {
+      const char c = text[start];
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return start;
     }
-    return Lowering(file, sink).run(*root);
-  } catch (const pegtl::parse_error& e) {
-    report_syntax_error(e, file, sink);
-    return std::nullopt;
+    line = text.find('\n', start);
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink) {
+  const std::string& text = file.text();
+  Lowering lowering(file, sink);
+  bool syntax_errors = false;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const std::uint32_t line0 = file.line_col(static_cast<std::uint32_t>(pos)).line - 1;
+    const std::size_t column0 = pos - file.offset_of(line0, 0);
+    pegtl::memory_input<> in(text.data() + pos, text.data() + text.size(), file.path(), pos, line0 + 1,
+                             column0 + 1);
+    std::optional<std::size_t> resume;
+    try {
+      auto root = pegtl::parse_tree::parse<g::next_declaration, selector, pegtl::nothing,
+                                           pegtl::must_if<g::errors>::control>(in);
+      const auto stop = static_cast<std::size_t>(in.current() - text.data());
+      if (root && !root->children.empty()) {
+        lowering.add(*root);
+        pos = stop;
+        continue;
+      }
+      if (stop >= text.size()) break;  // only trivia left: the end of the file
+      // Something that is not a declaration at the top level.
+      syntax_errors = true;
+      report_syntax_error(pegtl::parse_error(g::msg("E0101"), pegtl::position(stop, 1, 1, file.path())), file,
+                          sink);
+      resume = next_declaration_start(text, stop);
+    } catch (const pegtl::parse_error& e) {
+      syntax_errors = true;
+      report_syntax_error(e, file, sink);
+      resume = next_declaration_start(text, e.positions().front().byte);
+    }
+    if (!resume) break;
+    pos = *resume;
+  }
+  return lowering.take(syntax_errors);
 }
 
 std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths, SourceManager& sources,

@@ -679,5 +679,39 @@ TEST_F(LoadRuleFilesTest, EmptyDirectoryIsReported) {
   EXPECT_EQ(d.severity, Severity::error);
 }
 
+// After a syntax error the parser goes on with the next declaration, so one run
+// reports every syntax error of a file.
+TEST(ParseRecoveryTest, ReportsEveryDeclarationsSyntaxError) {
+  Session s;
+  auto tree = s.parse(
+      "area a \"A\" {\n  indicator x \"X\" {\n    targt >= 5\n  }\n}\n\n"
+      "area b \"B\" {\n  indicator y \"Y\" {\n    target >= }\n}\n"
+      "areal c \"C\" {}\n"
+      "const ok = 1\n");
+  EXPECT_FALSE(tree);
+  ASSERT_EQ(s.sink.error_count(), 3u) << s.rendered();
+  EXPECT_DIAGNOSTIC(
+      s, "E0108",
+      "expected an indicator property (unit, data, value, target, bands, higher is better, lower is "
+      "better, cumulative, breakdown, breakdowns, gap, precision, weight, compare, description, "
+      "owner, source, kolada) or '}'",
+      "test.rules:3:5");
+  EXPECT_DIAGNOSTIC(s, "E0116", "expected a number, 'previous' or a constant's name after the comparator",
+                    "test.rules:9:15");
+  EXPECT_DIAGNOSTIC(s, "E0101",
+                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "test.rules:11:1");
+}
+
+TEST(ParseRecoveryTest, DeclarationsAroundAnErrorAreStillRead) {
+  Session s;
+  // The tree is withheld after an error, but the error after a good declaration is
+  // located in the right place even though parsing restarted in the middle of the file.
+  auto tree = s.parse("const a = 1\n\nconst b = \n\nconst c = 3\n");
+  EXPECT_FALSE(tree);
+  ASSERT_EQ(s.sink.error_count(), 1u) << s.rendered();
+  EXPECT_DIAGNOSTIC(s, "E0146", "expected a number", "test.rules:5:1");
+}
+
 }  // namespace
 }  // namespace attain
