@@ -67,10 +67,7 @@ class Lowering {
     }
   }
 
-  std::optional<ast::RuleFile> take(bool syntax_errors) {
-    if (failed_ || syntax_errors) return std::nullopt;
-    return std::move(out_);
-  }
+  ast::RuleFile take() { return std::move(out_); }
 
  private:
   Span span(const Node& n) const {
@@ -94,7 +91,6 @@ class Lowering {
     if (!r.number) {
       sink_.error("E0125", span(n),
                   fmt::format("cannot read '{}' as a number: {}", n.string_view(), r.error));
-      failed_ = true;
       return {};
     }
     return *r.number;
@@ -479,7 +475,6 @@ class Lowering {
   DiagnosticSink& sink_;
   ast::RuleFile out_;
   const ast::Name* member_ = nullptr;  // the family member being generated
-  bool failed_ = false;
 };
 
 bool is_word_char(char c) {
@@ -549,10 +544,13 @@ std::optional<std::size_t> next_declaration_start(const std::string& text, std::
 
 }  // namespace
 
-std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink) {
+namespace {
+
+// Parses declaration by declaration; `syntax_errors` tells whether any failed.
+ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syntax_errors) {
   const std::string& text = file.text();
   Lowering lowering(file, sink);
-  bool syntax_errors = false;
+  syntax_errors = false;
   std::size_t pos = 0;
   while (pos <= text.size()) {
     const std::uint32_t line0 = file.line_col(static_cast<std::uint32_t>(pos)).line - 1;
@@ -583,7 +581,22 @@ std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink&
     if (!resume) break;
     pos = *resume;
   }
-  return lowering.take(syntax_errors);
+  return lowering.take();
+}
+
+}  // namespace
+
+std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink) {
+  const std::size_t errors_before = sink.error_count();
+  bool syntax_errors = false;
+  ast::RuleFile out = parse_file(file, sink, syntax_errors);
+  if (syntax_errors || sink.error_count() != errors_before) return std::nullopt;
+  return out;
+}
+
+ast::RuleFile parse_rules_recovering(const SourceFile& file, DiagnosticSink& sink) {
+  bool syntax_errors = false;
+  return parse_file(file, sink, syntax_errors);
 }
 
 std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& paths, SourceManager& sources,

@@ -37,7 +37,15 @@ struct Options {
   std::string format = "text";
   std::string output;
   std::string color = "auto";
+  std::string diagnostics = "text";
+  // evaluate check
+  std::vector<std::string> check_rules;
+  std::string check_data;
+  bool strict = false;
 };
+
+// The exit code of `evaluate check`: 1 for warnings only under --strict.
+constexpr int warnings_found = 1;
 
 bool is_dataset_path(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -72,25 +80,10 @@ class Run {
                                          : "more than one dataset given: name exactly one .yaml file");
     }
     if (rule_paths.empty()) return usage("no rules given: name .rules files or a directory of them");
-    // Rules: every file is parsed even when an earlier one has errors.
-    std::vector<attain::ast::RuleFile> parsed;
-    for (const attain::SourceFile* file : attain::load_rule_files(rule_paths, sources_, sink_)) {
-      if (auto tree = attain::parse_rules(*file, sink_)) parsed.push_back(std::move(*tree));
-    }
-    const attain::RuleSet rules = attain::check_rules(parsed, sink_);
+    const attain::RuleSet rules = load_rules(rule_paths);
     const bool rules_ok = !sink_.has_errors();
-
-    // Dataset.
     const std::size_t errors_before_data = sink_.error_count();
-    std::optional<attain::Dataset> dataset;
-    std::string read_error;
-    if (auto text = attain::read_file(dataset_paths[0], read_error)) {
-      dataset = attain::load_dataset(sources_.add(dataset_paths[0], std::move(*text)), sink_);
-    } else {
-      attain::Diagnostic& d =
-          sink_.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error));
-      d.path = dataset_paths[0];
-    }
+    std::optional<attain::Dataset> dataset = load_dataset(dataset_paths[0]);
     if (!dataset || sink_.error_count() != errors_before_data) {
       return finish(rules_ok ? data_error : rule_error);
     }
@@ -133,12 +126,90 @@ class Run {
     return success;
   }
 
+  // evaluate check [--data DATASET] [--strict] RULES...: every problem in the rules (and,
+  // with a dataset, in their references and the coverage), without a report.
+  int check() {
+    const attain::RuleSet rules = load_rules(options_.check_rules);
+    int code = sink_.has_errors() ? rule_error : success;
+    std::string coverage;
+    if (!options_.check_data.empty()) {
+      const std::size_t errors_before_data = sink_.error_count();
+      std::optional<attain::Dataset> dataset = load_dataset(options_.check_data);
+      if (!dataset || sink_.error_count() != errors_before_data) {
+        if (code == success) code = data_error;
+      } else {
+        const std::size_t errors_before = sink_.error_count();
+        auto results = attain::evaluate(rules, *dataset, sink_);
+        if (sink_.error_count() != errors_before) code = rule_error;
+        if (results && code == success) coverage = coverage_text(rules, *results);
+      }
+    }
+    if (code == success && options_.strict && sink_.warning_count() > 0) code = warnings_found;
+    const attain::DiagnosticFormat format = diagnostic_format();
+    if (format == attain::DiagnosticFormat::text) {
+      print_diagnostics();
+      std::cout << coverage;
+      std::cout << fmt::format("{} rule file{} checked: {} error{}, {} warning{}\n", files_read_,
+                               files_read_ == 1 ? "" : "s", sink_.error_count(),
+                               sink_.error_count() == 1 ? "" : "s", sink_.warning_count(),
+                               sink_.warning_count() == 1 ? "" : "s");
+    } else {  // a machine reader gets the diagnostics alone, on standard output
+      std::cout << attain::render_diagnostics(sink_.diagnostics(), sources_, format);
+    }
+    return code;
+  }
+
  private:
+  // Every rule file is parsed even when an earlier one has errors, and checked together.
+  attain::RuleSet load_rules(const std::vector<std::string>& paths) {
+    std::vector<attain::ast::RuleFile> parsed;
+    const auto files = attain::load_rule_files(paths, sources_, sink_);
+    files_read_ = files.size();
+    for (const attain::SourceFile* file : files)
+      parsed.push_back(attain::parse_rules_recovering(*file, sink_));
+    return attain::check_rules(parsed, sink_);
+  }
+
+  std::optional<attain::Dataset> load_dataset(const std::string& path) {
+    std::string read_error;
+    if (auto text = attain::read_file(path, read_error)) {
+      return attain::load_dataset(sources_.add(path, std::move(*text)), sink_);
+    }
+    attain::Diagnostic& d =
+        sink_.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error));
+    d.path = path;
+    return std::nullopt;
+  }
+
+  // Coverage both ways: indicators without a value for the report period, and dataset
+  // rows no rule reads.
+  static std::string coverage_text(const attain::RuleSet& rules, const attain::Results& results) {
+    std::vector<std::string> without;
+    for (const attain::ItemResult& r : results.items) {
+      if (r.kind == attain::ItemResult::Kind::indicator && r.current && !r.current->value.is_number()) {
+        without.push_back(r.id);
+      }
+    }
+    std::string out = fmt::format("coverage: {} of {} indicators have a value for the report period\n",
+                                  rules.indicators.size() - without.size(), rules.indicators.size());
+    if (!without.empty()) out += fmt::format("  without a value: {}\n", fmt::join(without, ", "));
+    out += fmt::format("coverage: {} dataset row{} with figures {} read by no rule\n",
+                       results.unread_rows.size(), results.unread_rows.size() == 1 ? "" : "s",
+                       results.unread_rows.size() == 1 ? "is" : "are");
+    for (const std::string& row : results.unread_rows) out += "  " + attain::terminal_safe(row) + "\n";
+    return out;
+  }
+
+  attain::DiagnosticFormat diagnostic_format() const {
+    if (options_.diagnostics == "json") return attain::DiagnosticFormat::json;
+    if (options_.diagnostics == "sarif") return attain::DiagnosticFormat::sarif;
+    return attain::DiagnosticFormat::text;
+  }
+
+  // Diagnostics go to standard error, in the --diagnostics format.
   void print_diagnostics() {
     const bool color = use_color(options_.color, STDERR_FILENO);
-    for (const attain::Diagnostic& d : sink_.diagnostics()) {
-      std::cerr << attain::render_diagnostic(d, sources_, color);
-    }
+    std::cerr << attain::render_diagnostics(sink_.diagnostics(), sources_, diagnostic_format(), color);
   }
 
   int finish(int code) {
@@ -154,6 +225,7 @@ class Run {
   const Options& options_;
   attain::SourceManager sources_;
   attain::DiagnosticSink sink_;
+  std::size_t files_read_ = 0;
 };
 
 }  // namespace
@@ -167,7 +239,6 @@ int main(int argc, char** argv) {
         "evaluate"};
     app.set_version_flag("--version", fmt::format("evaluate (attain) {}", attain::version));
     app.add_option("inputs", options.inputs, "Rule files or directories, and one dataset (.yaml)")
-        ->required()
         ->type_name("RULES... DATASET");
     app.add_option("-f,--format", options.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
@@ -178,9 +249,25 @@ int main(int argc, char** argv) {
                    "Colour in terminal output: auto honours NO_COLOR and non-terminals")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    app.add_option("--diagnostics", options.diagnostics,
+                   "Diagnostics as text, json or sarif (SARIF 2.1.0, for editors and code scanning)")
+        ->check(CLI::IsMember({"text", "json", "sarif"}))
+        ->capture_default_str();
+    CLI::App* check = app.add_subcommand(
+        "check", "Parse and check rule files without evaluating: every error in every file in one run");
+    check->add_option("rules", options.check_rules, "Rule files or directories")
+        ->required()
+        ->type_name("RULES...");
+    check
+        ->add_option("--data", options.check_data,
+                     "Also resolve every dataset reference against DATASET and report coverage both ways")
+        ->type_name("DATASET");
+    check->add_flag("--strict", options.strict, "Exit 1 when there are warnings");
+    check->fallthrough();
     app.footer(
-        "Exit codes: 0 report written, 2 error in the rules, 3 error in the dataset,\n"
-        "4 report could not be written, 64 usage error, 70 internal error.\n"
+        "Exit codes: 0 report written (check: no errors), 1 check --strict found warnings,\n"
+        "2 error in the rules, 3 error in the dataset, 4 report could not be written,\n"
+        "64 usage error, 70 internal error.\n"
         "Documentation: docs/cli.md");
     try {
       app.parse(argc, argv);
@@ -191,6 +278,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
       return usage(e.what());
     }
+    if (check->parsed()) return Run(options).check();
+    if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
     return Run(options)();
   } catch (const std::exception& e) {
     std::cerr << "evaluate: internal error (please report): " << e.what() << "\n";

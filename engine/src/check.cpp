@@ -64,6 +64,7 @@ class Checker {
       const Type right = infer(*c.expect.right, false, true);
       combine(left, right, c.expect.right->span, "compare");
     }
+    unused_constants(files);
     return std::move(out_);
   }
 
@@ -604,8 +605,82 @@ class Checker {
       no_placeholder(bd.data);
       out.breakdowns.push_back({bd.id.text, bd.name, bd.data, bd.span});
     }
+    likely_mistakes(out, in);
     out_.items.push_back({RuleItem::Kind::indicator, out_.indicators.size()});
     out_.indicators.push_back(std::move(out));
+  }
+
+  Diagnostic& warning(std::string code, Span span, std::string message) {
+    return sink_.warning(std::move(code), span, std::move(message));
+  }
+
+  // Warnings for what is legal but likely a mistake (W02xx).
+  void likely_mistakes(const Indicator& out, const ast::Indicator& in) {
+    const ast::Target& t = out.target;
+    if (t.kind != ast::Target::Kind::compare || t.relative) return;
+    if (out.unit == Unit::percent &&
+        (t.value > Decimal::integer(100) ||
+         (t.comparator == ast::Comparator::range && t.upper > Decimal::integer(100)))) {
+      warning("W0201", t.value_span, fmt::format("a percentage target above 100 for '{}'", out.id))
+          .help("percentages are written as 92, not 0,92 or 9200");
+    }
+    const bool lower_bound = t.comparator == ast::Comparator::ge || t.comparator == ast::Comparator::gt;
+    const bool upper_bound = t.comparator == ast::Comparator::le || t.comparator == ast::Comparator::lt;
+    if (!in.directions.empty() && ((out.direction == ast::Direction::higher && upper_bound) ||
+                                   (out.direction == ast::Direction::lower && lower_bound))) {
+      warning("W0204", t.span,
+              fmt::format("'{}' is better when {}, but its target is {} {}", out.id,
+                          out.direction == ast::Direction::higher ? "higher" : "lower",
+                          ast::to_string(t.comparator), format_sv(t.value)))
+          .note("the direction is given here", in.directions.front().span)
+          .help("check the comparator or the direction: trends and the commentary follow the direction");
+    }
+    if (out.direction == ast::Direction::unspecified && !lower_bound && !upper_bound) {
+      warning("W0202", t.span, fmt::format("'{}' has a target but no direction", out.id))
+          .help("add 'higher is better' or 'lower is better' so that trends can say improved or worsened");
+    }
+    for (const Breakdown& b : out.breakdowns) {
+      if (ids_.count(b.id)) {
+        warning("W0205", b.span,
+                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
+            .note("declared here", ids_.at(b.id));
+      }
+    }
+  }
+
+  // Constants nobody uses (W0203): after all files are checked.
+  void unused_constants(const std::vector<ast::RuleFile>& files) {
+    std::set<std::string> used;
+    const std::function<void(const ast::Expr&)> walk = [&](const ast::Expr& e) {
+      if (e.kind == ast::Expr::Kind::name) used.insert(e.name.text);
+      for (const ast::ExprPtr& o : e.operands) walk(*o);
+    };
+    for (const ast::RuleFile& f : files) {
+      for (const ast::Indicator& i : f.indicators) {
+        for (const auto& t : i.targets) {
+          if (t.value.constant) used.insert(t.value.constant->text);
+        }
+        for (const auto& v : i.values) walk(*v.value);
+      }
+      for (const ast::Budget& b : f.budgets) {
+        if (b.materiality_constant) used.insert(b.materiality_constant->text);
+      }
+      for (const ast::Check& c : f.checks) {
+        if (c.tolerance_constant) used.insert(c.tolerance_constant->text);
+        for (const auto& e : c.expects) {
+          walk(*e.value.left);
+          walk(*e.value.right);
+        }
+      }
+    }
+    for (const ast::RuleFile& f : files) {
+      for (const ast::Constant& c : f.constants) {
+        if (!used.count(c.id.text)) {
+          warning("W0203", c.id.span, fmt::format("constant '{}' is never used", c.id.text))
+              .help("remove it, or use it as a target, materiality, tolerance or in an expression");
+        }
+      }
+    }
   }
 
   void check_target(const ast::Target& t) {

@@ -70,6 +70,7 @@ class Evaluator {
     }
     by_id_.clear();  // the results moved
     out.rollups = rollups(out);
+    for (const Table& t : data_.tables) unread(t.rows, t.id, out.unread_rows);
     if (failed_) return std::nullopt;
     return out;
   }
@@ -603,7 +604,8 @@ class Evaluator {
     return q;
   }
 
-  Observation observe(const Table& table, const Row& row, std::size_t column) const {
+  Observation observe(const Table& table, const Row& row, std::size_t column) {
+    read_.insert(&row);
     const Column& c = table.columns[column];
     return {row.values[column], c.id, c.label, c.period};
   }
@@ -942,6 +944,14 @@ class Evaluator {
       }
     }
     return o;
+  }
+
+  // Rows with figures that no rule read, as table.row.child paths (coverage).
+  void unread(const std::vector<Row>& rows, const std::string& path, std::vector<std::string>& out) const {
+    for (const Row& r : rows) {
+      if (!r.values.empty() && !read_.count(&r)) out.push_back(path + "." + r.id);
+      unread(r.rows, path + "." + r.id, out);
+    }
   }
 
   // ---- Breakdown checks ------------------------------------------------------------------
@@ -1354,6 +1364,7 @@ class Evaluator {
   Diagnostic scratch_;
   std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
   std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
+  std::set<const Row*> read_;                       // every dataset row a rule read (coverage)
   bool failed_ = false;
 };
 

@@ -126,10 +126,11 @@ struct GroupRollup {
 
 struct Results {
   ReportInfo report;
-  std::vector<Group> groups;         // as in the rule set
-  std::vector<ItemResult> items;     // in rule order; each budget expands to its lines
-  std::vector<CheckResult> checks;   // "Datakontroller", in rule order
-  std::vector<GroupRollup> rollups;  // one per group
+  std::vector<Group> groups;             // as in the rule set
+  std::vector<ItemResult> items;         // in rule order; each budget expands to its lines
+  std::vector<CheckResult> checks;       // "Datakontroller", in rule order
+  std::vector<GroupRollup> rollups;      // one per group
+  std::vector<std::string> unread_rows;  // dataset rows with figures no rule read (coverage)
 };
 
 // Evaluates the rule set against the dataset. Reference errors are reported (E02xx) and

@@ -13,6 +13,11 @@ namespace attain {
 // was expected) and returns nullopt; the caller goes on with the next file.
 std::optional<ast::RuleFile> parse_rules(const SourceFile& file, DiagnosticSink& sink);
 
+// The same, but returns every declaration that did parse even when others had syntax
+// errors (reported as above), so a checker can go on to find their other mistakes.
+// Results must not be shown from a rule set with errors.
+ast::RuleFile parse_rules_recovering(const SourceFile& file, DiagnosticSink& sink);
+
 // Collects the rule files named on the command line: a file is taken as is, a directory
 // contributes every `*.rules` below it, sorted by path so the order is stable. Unreadable
 // paths are reported (E0001) and skipped. Every file read is added to `sources`.

@@ -28,3 +28,16 @@ std::string render_json(const Results& results, const Commentary& commentary, co
                         const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace attain
+
+namespace attain {
+
+enum class DiagnosticFormat { text, json, sarif };
+
+// Every diagnostic of a run for a machine reader: a JSON array ("attain/diagnostics/v1"
+// objects with code, severity, message, location, notes) or a SARIF 2.1.0 log with one
+// result per diagnostic, for editors and code scanning. `text` is render_diagnostic's
+// compiler style, one after the other.
+std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                               DiagnosticFormat format, bool color = false);
+
+}  // namespace attain
