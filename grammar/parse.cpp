@@ -55,16 +55,33 @@ class Lowering {
   // Lowers the declarations of one parse; call for each, then take().
   void add(const Node& root) {
     for (const auto& child : root.children) {
-      if (child->is_type<g::check>())
-        lower_check(*child);
-      else if (child->is_type<g::profile_decl>())
-        lower_profile(*child);
-      else if (child->is_type<g::const_decl>())
-        out_.constants.push_back(
-            {name(*child->children.at(0)), number(*child->children.at(1)), span(*child)});
-      else
-        lower_group(*child, std::nullopt);
+      // A declaration with a number that cannot be read (E0125) is dropped whole, so
+      // the checker does not see a 0 in its place.
+      const std::size_t groups = out_.groups.size(), indicators = out_.indicators.size(),
+                        budgets = out_.budgets.size(), checks = out_.checks.size(),
+                        constants = out_.constants.size(), profiles = out_.profiles.size();
+      bad_number_ = false;
+      lower_declaration(*child);
+      if (bad_number_) {
+        out_.groups.resize(groups);
+        out_.indicators.resize(indicators);
+        out_.budgets.resize(budgets);
+        out_.checks.resize(checks);
+        out_.constants.resize(constants);
+        out_.profiles.resize(profiles);
+      }
     }
+  }
+
+  void lower_declaration(const Node& child) {
+    if (child.is_type<g::check>())
+      lower_check(child);
+    else if (child.is_type<g::profile_decl>())
+      lower_profile(child);
+    else if (child.is_type<g::const_decl>())
+      out_.constants.push_back({name(*child.children.at(0)), number(*child.children.at(1)), span(child)});
+    else
+      lower_group(child, std::nullopt);
   }
 
   ast::RuleFile take() { return std::move(out_); }
@@ -91,6 +108,7 @@ class Lowering {
     if (!r.number) {
       sink_.error("E0125", span(n),
                   fmt::format("cannot read '{}' as a number: {}", n.string_view(), r.error));
+      bad_number_ = true;
       return {};
     }
     return *r.number;
@@ -475,6 +493,7 @@ class Lowering {
   DiagnosticSink& sink_;
   ast::RuleFile out_;
   const ast::Name* member_ = nullptr;  // the family member being generated
+  bool bad_number_ = false;            // the current declaration has an unreadable number
 };
 
 bool is_word_char(char c) {
@@ -529,7 +548,15 @@ namespace {
 // After a syntax error at `offset`: the start of the next line that begins with a letter
 // in its first column, where by the layout `fmt` keeps the next top-level declaration
 // starts (indented lines belong to the block that failed), or nullopt.
-std::optional<std::size_t> next_declaration_start(const std::string& text, std::size_t offset) {
+std::optional<std::size_t> next_declaration_start(const std::string& text, std::size_t offset,
+                                                  std::size_t from) {
+  // An error right at the start of such a line (a block left unclosed before the next
+  // declaration): resume there, unless parsing already started there.
+  const bool line_start = offset == 0 || text[offset - 1] == '\n';
+  if (line_start && offset > from && offset < text.size()) {
+    const char c = text[offset];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return offset;
+  }
   std::size_t line = text.find('\n', offset);
   while (line != std::string::npos) {
     const std::size_t start = line + 1;
@@ -572,11 +599,11 @@ ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syn
       syntax_errors = true;
       report_syntax_error(pegtl::parse_error(g::msg("E0101"), pegtl::position(stop, 1, 1, file.path())), file,
                           sink);
-      resume = next_declaration_start(text, stop);
+      resume = next_declaration_start(text, stop, pos);
     } catch (const pegtl::parse_error& e) {
       syntax_errors = true;
       report_syntax_error(e, file, sink);
-      resume = next_declaration_start(text, e.positions().front().byte);
+      resume = next_declaration_start(text, e.positions().front().byte, pos);
     }
     if (!resume) break;
     pos = *resume;

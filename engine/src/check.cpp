@@ -64,6 +64,7 @@ class Checker {
       const Type right = infer(*c.expect.right, false, true);
       combine(left, right, c.expect.right->span, "compare");
     }
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) likely_mistakes(out_.indicators[i], i);
     unused_constants(files);
     return std::move(out_);
   }
@@ -605,7 +606,7 @@ class Checker {
       no_placeholder(bd.data);
       out.breakdowns.push_back({bd.id.text, bd.name, bd.data, bd.span});
     }
-    likely_mistakes(out, in);
+    if (!in.directions.empty()) direction_spans_[out_.indicators.size()] = in.directions.front().span;
     out_.items.push_back({RuleItem::Kind::indicator, out_.indicators.size()});
     out_.indicators.push_back(std::move(out));
   }
@@ -615,9 +616,19 @@ class Checker {
   }
 
   // Warnings for what is legal but likely a mistake (W02xx).
-  void likely_mistakes(const Indicator& out, const ast::Indicator& in) {
+  // Runs after every file is checked and units are inferred, so ids declared later and
+  // inferred units count too.
+  void likely_mistakes(const Indicator& out, std::size_t index) {
+    for (const Breakdown& b : out.breakdowns) {
+      if (b.id != out.id && ids_.count(b.id)) {
+        warning("W0205", b.span,
+                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
+            .note("declared here", ids_.at(b.id));
+      }
+    }
     const ast::Target& t = out.target;
     if (t.kind != ast::Target::Kind::compare || t.relative) return;
+    const auto direction_span = direction_spans_.find(index);
     if (out.unit == Unit::percent &&
         (t.value > Decimal::integer(100) ||
          (t.comparator == ast::Comparator::range && t.upper > Decimal::integer(100)))) {
@@ -626,30 +637,27 @@ class Checker {
     }
     const bool lower_bound = t.comparator == ast::Comparator::ge || t.comparator == ast::Comparator::gt;
     const bool upper_bound = t.comparator == ast::Comparator::le || t.comparator == ast::Comparator::lt;
-    if (!in.directions.empty() && ((out.direction == ast::Direction::higher && upper_bound) ||
-                                   (out.direction == ast::Direction::lower && lower_bound))) {
+    if (direction_span != direction_spans_.end() &&
+        ((out.direction == ast::Direction::higher && upper_bound) ||
+         (out.direction == ast::Direction::lower && lower_bound))) {
       warning("W0204", t.span,
               fmt::format("'{}' is better when {}, but its target is {} {}", out.id,
                           out.direction == ast::Direction::higher ? "higher" : "lower",
                           ast::to_string(t.comparator), format_sv(t.value)))
-          .note("the direction is given here", in.directions.front().span)
+          .note("the direction is given here", direction_span->second)
           .help("check the comparator or the direction: trends and the commentary follow the direction");
     }
     if (out.direction == ast::Direction::unspecified && !lower_bound && !upper_bound) {
       warning("W0202", t.span, fmt::format("'{}' has a target but no direction", out.id))
           .help("add 'higher is better' or 'lower is better' so that trends can say improved or worsened");
     }
-    for (const Breakdown& b : out.breakdowns) {
-      if (ids_.count(b.id)) {
-        warning("W0205", b.span,
-                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
-            .note("declared here", ids_.at(b.id));
-      }
-    }
   }
 
   // Constants nobody uses (W0203): after all files are checked.
   void unused_constants(const std::vector<ast::RuleFile>& files) {
+    // After an error (a declaration dropped by a syntax error may be the one that used
+    // it) the warning would likely be wrong.
+    if (sink_.has_errors()) return;
     std::set<std::string> used;
     const std::function<void(const ast::Expr&)> walk = [&](const ast::Expr& e) {
       if (e.kind == ast::Expr::Kind::name) used.insert(e.name.text);
@@ -743,8 +751,10 @@ class Checker {
   DiagnosticSink& sink_;
   RuleSet out_;
   std::map<std::string, Span> ids_;
-  std::vector<bool> unit_given_;             // per indicator: was `unit` written
-  std::set<std::string> rejected_profiles_;  // declared but invalid (E0239, E0240)
+  std::vector<bool> unit_given_;  // per indicator: was `unit` written
+  std::set<std::string> rejected_profiles_;
+  std::map<std::size_t, Span>
+      direction_spans_;  // indicator index -> its written direction  // declared but invalid (E0239, E0240)
 };
 
 }  // namespace

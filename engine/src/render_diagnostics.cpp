@@ -1,5 +1,6 @@
 // Diagnostics as text, JSON or SARIF 2.1.0 (docs/cli.md, "Diagnostics").
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "attain/render.hpp"
@@ -15,25 +16,48 @@ std::string_view severity(const Diagnostic& d) {
   return d.severity == Severity::error ? "error" : "warning";
 }
 
-// A SARIF region: 1-based lines and columns, the end column one past the last character.
+// A SARIF region: 1-based lines and code-point columns, the end one past the last
+// character. Trailing whitespace in a span (a property's span runs on to the next
+// line) is left out.
 Json region(const SourceManager& sources, Span span) {
   const SourceFile& file = sources.file(span.file);
+  const std::string& text = file.text();
+  std::uint32_t end =
+      std::min<std::uint32_t>(std::max(span.end, span.begin), static_cast<std::uint32_t>(text.size()));
+  while (end > span.begin &&
+         (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' || text[end - 1] == '\r')) {
+    --end;
+  }
   const LineCol start = file.line_col(span.begin);
-  const LineCol end = file.line_col(std::max(span.end, span.begin));
+  const LineCol stop = file.line_col(end);
+  const bool empty = end == span.begin;
   return {{"startLine", start.line},
           {"startColumn", start.column},
-          {"endLine", end.line},
-          {"endColumn", std::max(end.column, start.column + (end.line == start.line ? 1u : 0u))}};
+          {"endLine", stop.line},
+          {"endColumn", empty ? start.column + 1 : stop.column}};
+}
+
+// A relative URI reference for a path: RFC 3986 percent-encoding of every byte outside
+// the unreserved characters and '/'.
+std::string uri(std::string_view path) {
+  std::string out;
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                       c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    out += plain ? std::string(1, c) : fmt::format("%{:02X}", u);
+  }
+  return out;
 }
 
 Json sarif_location(const SourceManager& sources, const std::optional<Span>& span,
                     const std::optional<std::string>& path) {
   Json physical;
   if (span) {
-    physical["artifactLocation"] = {{"uri", sources.file(span->file).path()}};
+    physical["artifactLocation"] = {{"uri", uri(sources.file(span->file).path())}};
     physical["region"] = region(sources, *span);
   } else {
-    physical["artifactLocation"] = {{"uri", path.value_or("")}};
+    physical["artifactLocation"] = {{"uri", uri(path.value_or(""))}};
   }
   return {{"physicalLocation", std::move(physical)}};
 }
