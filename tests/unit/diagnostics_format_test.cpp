@@ -255,10 +255,10 @@ TEST_F(DiagnosticsFormatTest, SarifRegionOverSeveralLines) {
             Json({{"startLine", 1}, {"startColumn", 1}, {"endLine", 2}, {"endColumn", 14}}));
 }
 
-// Engine bug: region() takes the larger of the end column and the start column even when
+// Regression (fixed): region() takes the larger of the end column and the start column even when
 // the span ends on a later line, so a span from column 13 of line 2 to column 9 of line 3
 // gets endColumn 13.
-TEST_F(DiagnosticsFormatTest, DISABLED_SarifRegionOverSeveralLinesEndsWhereTheSpanEnds) {
+TEST_F(DiagnosticsFormatTest, SarifRegionOverSeveralLinesEndsWhereTheSpanEnds) {
   const Span x = span_of(rules_, "x");
   const Span data = span_of(rules_, "data");
   EXPECT_EQ(region_of({rules_.id(), x.begin, data.end}),
@@ -306,11 +306,11 @@ TEST_F(DiagnosticsFormatTest, SarifWithoutDiagnosticsHasNoRulesAndNoResults) {
   EXPECT_EQ(log["runs"][0].at("results"), Json::array());
 }
 
-// Engine bug: the SARIF `uri` is the path as given, not a URI reference. RFC 3986 (which
+// Regression (fixed): the SARIF `uri` is the path as given, not a URI reference. RFC 3986 (which
 // SARIF 2.1.0 §3.4.3 requires) does not allow a space or a raw non-ASCII byte in a URI,
 // so a rule file "mina regler/å.rules" gives an invalid log; it should be
 // percent-encoded ("mina%20regler/%C3%A5.rules").
-TEST_F(DiagnosticsFormatTest, DISABLED_SarifUriIsPercentEncoded) {
+TEST_F(DiagnosticsFormatTest, SarifUriIsPercentEncoded) {
   const SourceFile& odd = sources_.add("mina regler/å.rules", "const k = 1\n");
   Diagnostic d = unreadable();
   d.path.reset();
@@ -547,7 +547,7 @@ TEST(WarningTest, W0204ComparatorAgainstTheDeclaredDirection) {
   EXPECT_EQ(w02(c.s).size(), 1u) << c.s.rendered();
 }
 
-// Engine bug: the span of a property (a `target` line, a direction, a `breakdown`)
+// Regression (fixed): the span of a property (a `target` line, a direction, a `breakdown`)
 // takes in the line break and the indentation after it. The text renderer stops its
 // caret at the end of the line, but the SARIF region of W0202, W0204 (and its note) and
 // W0205 ends on the next line (endLine 6 here), so an editor highlights into the next
@@ -648,7 +648,7 @@ TEST(WarningTest, W0205NotForBreakdownIdsOfOtherIndicators) {
   EXPECT_EQ(c.s.count("W0205"), 0u) << c.s.rendered();
 }
 
-// Engine bug: likely_mistakes returns early unless the target is a fixed comparison, so
+// Regression (fixed): likely_mistakes returns early unless the target is a fixed comparison, so
 // the breakdown check (which has nothing to do with the target) is skipped for an
 // indicator without a target, with `pending`/`none`, or with a relative target.
 TEST(WarningTest, W0205AlsoWithoutAFixedTarget) {
@@ -666,7 +666,7 @@ TEST(WarningTest, W0205AlsoWithoutAFixedTarget) {
   }
 }
 
-// Engine bug: the ids are collected while the declarations are checked, so a breakdown
+// Regression (fixed): the ids are collected while the declarations are checked, so a breakdown
 // is compared only with the declarations before it; one declared later (further down
 // the file or in a later file) is missed.
 TEST(WarningTest, W0205ForADeclarationFurtherDown) {
@@ -684,7 +684,7 @@ TEST(WarningTest, W0205ForADeclarationFurtherDown) {
                     "test.rules:6:5");
 }
 
-// Engine bug: a breakdown named like its own indicator is reported as having "the id of
+// Regression (fixed): a breakdown named like its own indicator is reported as having "the id of
 // another declaration", with the note pointing at the indicator itself.
 TEST(WarningTest, W0205NotForTheIndicatorsOwnId) {
   auto c = Checked::indicator(
@@ -692,7 +692,7 @@ TEST(WarningTest, W0205NotForTheIndicatorsOwnId) {
   EXPECT_EQ(c.s.count("W0205"), 0u) << c.s.rendered();
 }
 
-// Engine bug: the warnings are decided before the units of derived indicators are
+// Regression (fixed): the warnings are decided before the units of derived indicators are
 // inferred, so a derived percentage without a `unit` line (share() gives percent) and a
 // target of 150 gets no W0201.
 TEST(WarningTest, W0201ForADerivedPercentageWithAnInferredUnit) {
@@ -923,7 +923,7 @@ TEST(RecoveryTest, TwoErrorsInOneFileAreBothReported) {
   EXPECT_EQ(r.rules.indicators[0].id, "z");
 }
 
-// Engine bug: after a syntax error the parser looks for the next declaration on the
+// Regression (fixed): after a syntax error the parser looks for the next declaration on the
 // lines *after* the error. When the error is itself at a declaration in the first column
 // (the usual case: the `}` of the previous block is missing), that declaration is
 // skipped, and its errors are not reported.
@@ -943,7 +943,7 @@ TEST(RecoveryTest, AMissingBraceDoesNotSwallowTheNextDeclaration) {
   EXPECT_DIAGNOSTIC(r.s, "E0202", "unknown unit 'procent'", "test.rules:7:10");
 }
 
-// Engine bug: a number that cannot be represented (E0125) no longer drops its file, and
+// Regression (fixed): a number that cannot be represented (E0125) no longer drops its file, and
 // with recovery its declaration is kept with the number read as 0, so the checker
 // reports follow-on errors that are not in the file: here a reversed range (E0206).
 TEST(RecoveryTest, AnUnreadableNumberGivesNoFollowOnErrors) {
