@@ -958,7 +958,7 @@ TEST(RecoveryTest, AnUnreadableNumberGivesNoFollowOnErrors) {
   EXPECT_EQ(r.codes(), (std::vector<std::string>{"E0125"})) << r.s.rendered();
 }
 
-// Engine bug (a false warning): a constant whose only use is in a declaration dropped
+// Regression (fixed; it was a false warning): a constant whose only use is in a declaration dropped
 // by a syntax error is reported as never used (W0203), although the file uses it.
 TEST(RecoveryTest, NoUnusedConstantWarningForAUseInADroppedDeclaration) {
   Recovered r(
