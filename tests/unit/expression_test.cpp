@@ -22,6 +22,7 @@ namespace {
 using test::one_indicator;
 using test::Session;
 using test::small_dataset;
+using test::SyntaxError;
 
 Decimal dec(std::int64_t units, int scale) {
   return Decimal::from_units(units, scale);
@@ -286,18 +287,6 @@ TEST(ExprParseTest, EveryComparatorInAnExpectation) {
 // --- Syntax errors ---------------------------------------------------------------------------
 
 // Parses `text`, expects it to fail with exactly one diagnostic, and keeps it.
-struct SyntaxError {
-  explicit SyntaxError(std::string text) {
-    tree = s.parse(std::move(text));
-    EXPECT_FALSE(tree);
-    EXPECT_EQ(s.sink.diagnostics().size(), 1u) << s.rendered();
-  }
-  const Diagnostic& d() const { return s.sink.diagnostics().at(0); }
-  std::vector<std::string> helps() const { return test::helps(d()); }
-  std::string found() const { return std::string(s.sources.file(0).slice(*d().span)); }
-  Session s;
-  std::optional<ast::RuleFile> tree;
-};
 
 // An indicator whose third line is "    value " + `expression`.
 std::string with_value(std::string_view expression) {

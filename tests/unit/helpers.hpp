@@ -203,4 +203,19 @@ struct Single {
   const ItemResult& item() const { return results.value().items.at(0); }
 };
 
+// Parses `text`, expects it to fail with exactly one diagnostic, and keeps it.
+struct SyntaxError {
+  explicit SyntaxError(std::string text) {
+    tree = s.parse(std::move(text));
+    EXPECT_FALSE(tree);
+    EXPECT_EQ(s.sink.diagnostics().size(), 1u) << s.rendered();
+  }
+  const Diagnostic& d() const { return s.sink.diagnostics().at(0); }
+  std::vector<std::string> helps() const { return test::helps(d()); }
+  // The text the caret underlines.
+  std::string found() const { return std::string(s.sources.file(0).slice(*d().span)); }
+  Session s;
+  std::optional<ast::RuleFile> tree;
+};
+
 }  // namespace attain::test

@@ -24,6 +24,7 @@ using test::one_indicator;
 using test::Session;
 using test::Single;
 using test::small_dataset;
+using test::SyntaxError;
 using Json = nlohmann::json;
 
 Decimal dec(std::int64_t units, int scale) {
@@ -84,19 +85,6 @@ struct Pipeline {
   Session s;
   std::optional<Results> results;
   Commentary commentary;
-};
-
-// Parses `text`, expects it to fail with exactly one diagnostic, and returns it.
-struct SyntaxError {
-  explicit SyntaxError(std::string text) {
-    tree = s.parse(std::move(text));
-    EXPECT_FALSE(tree);
-    EXPECT_EQ(s.sink.diagnostics().size(), 1u) << s.rendered();
-  }
-  const Diagnostic& d() const { return s.sink.diagnostics().at(0); }
-  std::vector<std::string> helps() const { return test::helps(d()); }
-  Session s;
-  std::optional<ast::RuleFile> tree;
 };
 
 const std::vector<std::string> no_help;

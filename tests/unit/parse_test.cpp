@@ -16,6 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using test::Session;
+using test::SyntaxError;
 
 Decimal dec(std::int64_t units, int scale) {
   return Decimal::from_units(units, scale);
@@ -322,19 +323,6 @@ TEST(ParseTest, ToStringOfComparatorsAndLevels) {
 }
 
 // --- Syntax errors ------------------------------------------------------------------------
-
-// Parses `text`, expects it to fail with exactly one diagnostic, and returns it.
-struct SyntaxError {
-  explicit SyntaxError(std::string text) {
-    tree = s.parse(std::move(text));
-    EXPECT_FALSE(tree);
-    EXPECT_EQ(s.sink.diagnostics().size(), 1u) << s.rendered();
-  }
-  const Diagnostic& d() const { return s.sink.diagnostics().at(0); }
-  std::vector<std::string> helps() const { return test::helps(d()); }
-  Session s;
-  std::optional<ast::RuleFile> tree;
-};
 
 const std::vector<std::string> no_help;
 
