@@ -58,22 +58,6 @@ std::optional<Decimal> Decimal::minus(const Decimal& other) const {
   return plus(other.negated());
 }
 
-std::optional<Decimal> Decimal::scaled_by(std::int64_t numerator, std::int64_t denominator, int scale) const {
-  assert(denominator > 0 && scale >= 0 && scale <= max_scale);
-  // units * 10^(scale - scale_) * numerator / denominator, rounded half away from zero.
-  i128 n = static_cast<i128>(units_) * numerator;
-  i128 d = denominator;
-  if (scale >= scale_)
-    n *= powers_of_ten[static_cast<std::size_t>(scale - scale_)];
-  else
-    d *= powers_of_ten[static_cast<std::size_t>(scale_ - scale)];
-  i128 q = n / d;
-  const i128 r = n % d;
-  if (2 * (r < 0 ? -r : r) >= d) q += (n < 0 ? -1 : 1);
-  if (!fits(q)) return std::nullopt;
-  return Decimal(static_cast<std::int64_t>(q), scale);
-}
-
 namespace {
 
 // n / d rounded half away from zero (d > 0).
@@ -85,6 +69,20 @@ i128 divide_rounded(i128 n, i128 d) {
 }
 
 }  // namespace
+
+std::optional<Decimal> Decimal::scaled_by(std::int64_t numerator, std::int64_t denominator, int scale) const {
+  assert(denominator > 0 && scale >= 0 && scale <= max_scale);
+  // units * 10^(scale - scale_) * numerator / denominator, rounded half away from zero.
+  i128 n = static_cast<i128>(units_) * numerator;
+  i128 d = denominator;
+  if (scale >= scale_)
+    n *= powers_of_ten[static_cast<std::size_t>(scale - scale_)];
+  else
+    d *= powers_of_ten[static_cast<std::size_t>(scale_ - scale)];
+  const i128 q = divide_rounded(n, d);
+  if (!fits(q)) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(q), scale);
+}
 
 std::optional<Decimal> Decimal::times(const Decimal& other) const {
   // |units| < 2^63 each, so the product fits in 127 bits.
