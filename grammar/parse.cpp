@@ -709,6 +709,37 @@ std::string_view to_string(Function function) {
   return "?";
 }
 
+std::string to_string(const Expr& expr) {
+  auto operand = [&](std::size_t i) { return i < expr.operands.size() ? to_string(*expr.operands[i]) : "?"; };
+  auto binary = [&](std::string_view op) {
+    return "(" + operand(0) + " " + std::string(op) + " " + operand(1) + ")";
+  };
+  switch (expr.kind) {
+    case Expr::Kind::number:
+      return expr.number.to_string();
+    case Expr::Kind::reference:
+      return expr.reference.to_string();
+    case Expr::Kind::name:
+      return expr.name.text;
+    case Expr::Kind::negate:
+      return "(-" + operand(0) + ")";
+    case Expr::Kind::add:
+      return binary("+");
+    case Expr::Kind::subtract:
+      return binary("-");
+    case Expr::Kind::multiply:
+      return binary("*");
+    case Expr::Kind::divide:
+      return binary("/");
+    case Expr::Kind::call: {
+      std::string out = std::string(to_string(expr.function)) + "(";
+      for (std::size_t i = 0; i < expr.operands.size(); ++i) out += (i ? ", " : "") + operand(i);
+      return out + ")";
+    }
+  }
+  return "?";
+}
+
 std::string_view to_string(Comparator comparator) {
   switch (comparator) {
     case Comparator::ge:

@@ -15,6 +15,7 @@
 #include "attain/dataset.hpp"
 #include "attain/diagnostic.hpp"
 #include "attain/evaluate.hpp"
+#include "attain/format.hpp"
 #include "attain/parse.hpp"
 #include "attain/render.hpp"
 #include "attain/source.hpp"
@@ -42,10 +43,16 @@ struct Options {
   std::vector<std::string> check_rules;
   std::string check_data;
   bool strict = false;
+  // evaluate fmt
+  std::vector<std::string> fmt_rules;
+  bool fmt_check = false;
+  bool fmt_write = false;
 };
 
-// The exit code of `evaluate check`: 1 for warnings only under --strict.
+// The exit code of `evaluate check`: 1 for warnings only under --strict; of `evaluate
+// fmt --check`: 1 when a file is not in the canonical layout.
 constexpr int warnings_found = 1;
+constexpr int not_formatted = 1;
 
 bool is_dataset_path(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -124,6 +131,66 @@ class Run {
       return output_error;
     }
     return success;
+  }
+
+  // evaluate fmt [--check | --write] RULES...: the canonical layout (docs/cli-fmt.md).
+  int format() {
+    const bool from_stdin = options_.fmt_rules.size() == 1 && options_.fmt_rules[0] == "-";
+    std::vector<const attain::SourceFile*> files;
+    if (from_stdin) {
+      std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+      files.push_back(&sources_.add("<stdin>", std::move(text)));
+    } else {
+      files = attain::load_rule_files(options_.fmt_rules, sources_, sink_);
+    }
+    const bool in_place = options_.fmt_check || options_.fmt_write;
+    if (!in_place && files.size() > 1) {
+      return usage(
+          "fmt without --check or --write prints one file: name one file, or use --check or --write");
+    }
+    if (from_stdin && in_place)
+      return usage("fmt - reads standard input and prints; --check and --write need files");
+    int code = sink_.has_errors() ? rule_error : success;
+    std::size_t changed = 0, failed = 0;
+    std::string report;
+    for (const attain::SourceFile* file : files) {
+      const std::optional<std::string> formatted = attain::format_rules(*file, sink_);
+      if (!formatted) {
+        const bool internal = !sink_.diagnostics().empty() && sink_.diagnostics().back().code == "E0003";
+        code = std::max(code, internal ? static_cast<int>(internal_error) : static_cast<int>(rule_error));
+        ++failed;
+        continue;
+      }
+      if (!in_place) {
+        std::cout << *formatted << std::flush;
+        continue;
+      }
+      if (*formatted == file->text()) continue;
+      ++changed;
+      if (options_.fmt_check) {
+        report += fmt::format("would reformat {}\n", attain::terminal_safe(file->path()));
+        continue;
+      }
+      std::string error;
+      if (!attain::write_file_atomically(file->path(), *formatted, error)) {
+        std::cerr << fmt::format("evaluate: error: cannot write '{}': {}\n", file->path(), error);
+        code = std::max(code, static_cast<int>(output_error));
+        continue;
+      }
+      report += fmt::format("formatted {}\n", attain::terminal_safe(file->path()));
+    }
+    print_diagnostics();
+    if (in_place) {
+      std::cout << report;
+      const std::size_t total = files.size();
+      std::cout << fmt::format("{} of {} rule file{} {}{}\n", changed, total, total == 1 ? "" : "s",
+                               options_.fmt_check ? "would be reformatted" : "reformatted",
+                               failed ? fmt::format("; {} left as {} because of errors", failed,
+                                                    failed == 1 ? "it was" : "they were")
+                                      : "");
+      if (options_.fmt_check && changed > 0 && code == success) code = not_formatted;
+    }
+    return code;
   }
 
   // evaluate check [--data DATASET] [--strict] RULES...: every problem in the rules (and,
@@ -264,8 +331,19 @@ int main(int argc, char** argv) {
         ->type_name("DATASET");
     check->add_flag("--strict", options.strict, "Exit 1 when there are warnings");
     check->fallthrough();
+    CLI::App* format = app.add_subcommand(
+        "fmt", "Put rule files in the canonical layout; comments stay, the meaning never changes");
+    format->add_option("rules", options.fmt_rules, "Rule files or directories, or - for standard input")
+        ->required()
+        ->type_name("RULES...");
+    CLI::Option* fmt_check = format->add_flag("--check", options.fmt_check,
+                                              "List the files that are not formatted; exit 1 if any");
+    format->add_flag("--write", options.fmt_write, "Rewrite the files that are not formatted, atomically")
+        ->excludes(fmt_check);
+    format->fallthrough();
     app.footer(
-        "Exit codes: 0 report written (check: no errors), 1 check --strict found warnings,\n"
+        "Exit codes: 0 report written (check: no errors), 1 check --strict found warnings\n"
+        "or fmt --check found files to reformat,\n"
         "2 error in the rules, 3 error in the dataset, 4 report could not be written,\n"
         "64 usage error, 70 internal error.\n"
         "Documentation: docs/cli.md");
@@ -279,6 +357,7 @@ int main(int argc, char** argv) {
       return usage(e.what());
     }
     if (check->parsed()) return Run(options).check();
+    if (format->parsed()) return Run(options).format();
     if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
     return Run(options)();
   } catch (const std::exception& e) {

@@ -549,7 +549,7 @@ TEST_F(SeedCheckTest, EkonomiAgainstDriftsammandrag) {
   EXPECT_EQ(c.tolerance, Decimal::integer(1));
   EXPECT_EQ(places(c.left_inputs), std::vector<std::string>{"datasets/2020q1.yaml:45"});
   EXPECT_EQ(places(c.right_inputs), std::vector<std::string>{"datasets/2020q1.yaml:175"});
-  EXPECT_EQ(seed->session.sources.file_line(c.rule_span), rules_file() + ":65");
+  EXPECT_EQ(seed->session.sources.file_line(c.rule_span), rules_file() + ":72");
 }
 
 TEST_F(SeedCheckTest, ArendenKontaktLinkoping) {
@@ -658,7 +658,7 @@ TEST_F(SeedCheckTest, JsonDataChecks) {
   EXPECT_EQ(chatt->at("right_inputs"),
             Json::parse(R"([{"value": 0.2, "text": "0,2 %", "status": "number", "column": "mars_2020",
                               "period": "2020-03", "location": "datasets/2020q1.yaml:334"}])"));
-  EXPECT_EQ(chatt->at("rule_location"), rules_file() + ":116");
+  EXPECT_EQ(chatt->at("rule_location"), rules_file() + ":127");
 }
 
 // --- Commentary and renderers ----------------------------------------------------------------------

@@ -112,4 +112,9 @@ struct RuleSet {
 // the caller must not present results computed from it.
 RuleSet check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink);
 
+// The rule set as position-free text, one line per declaration and property: two rule
+// sets that mean the same give the same text. `evaluate fmt` uses it to prove that it
+// changed the layout only.
+std::string describe(const RuleSet& rules);
+
 }  // namespace attain

@@ -1,0 +1,46 @@
+# evaluate fmt --write on a white-space-scrambled copy of the seed rules: --check exits 1
+# before and 0 after, the files come back byte for byte as rules/ (which is formatted),
+# the evaluation is the same, and no temporary file is left behind.
+cmake_minimum_required(VERSION 3.25)
+set(work ${WORK_DIR}/fmt_write)
+file(REMOVE_RECURSE ${work})
+file(COPY ${SOURCE_DIR}/tests/cases/inputs/fmt/scrambled/ DESTINATION ${work})
+set(ENV{NO_COLOR} 1)
+
+function(run expected_code)
+  execute_process(COMMAND ${EVALUATE} ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code
+                  WORKING_DIRECTORY ${SOURCE_DIR})
+  if(NOT code STREQUAL expected_code)
+    message(FATAL_ERROR "evaluate ${ARGN}: exit ${code}, expected ${expected_code}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+
+run(1 fmt --check ${work})
+run(0 fmt --write ${work})
+if(NOT out MATCHES "6 of 6 rule files reformatted")
+  message(FATAL_ERROR "unexpected fmt --write output:\n${out}")
+endif()
+run(0 fmt --check ${work})
+
+file(GLOB originals ${SOURCE_DIR}/rules/*.rules)
+foreach(original IN LISTS originals)
+  get_filename_component(name ${original} NAME)
+  file(READ ${original} want)
+  file(READ ${work}/${name} got)
+  if(NOT got STREQUAL want)
+    message(FATAL_ERROR "${name}: fmt --write did not give the formatted seed file")
+  endif()
+endforeach()
+file(GLOB left ${work}/*)
+list(LENGTH left count)
+if(NOT count EQUAL 6)
+  message(FATAL_ERROR "fmt --write left other files behind: ${left}")
+endif()
+
+run(0 ${work} datasets/2020q1.yaml -f json)
+string(REPLACE "${work}" "rules" formatted "${out}")
+run(0 rules datasets/2020q1.yaml -f json)
+if(NOT formatted STREQUAL out)
+  message(FATAL_ERROR "the formatted rules evaluate differently from rules/")
+endif()
