@@ -749,10 +749,14 @@ class Evaluator {
       }
       r.reference = pro_rated(t.value, elapsed, total, x.scale());
       r.gap = x.minus(*r.reference);
+      // Once the whole year has passed the target is judged for good: met or not met.
+      const bool year_over = elapsed == total;
       if (compare(*lhs <=> *rhs, t.comparator))
-        r.verdict = Verdict::on_track;
+        r.verdict = year_over ? Verdict::met : Verdict::on_track;
+      else if (within_band(r, x, total, t.value, elapsed))
+        r.verdict = Verdict::near;
       else
-        r.verdict = within_band(r, x, total, t.value, elapsed) ? Verdict::near : Verdict::behind;
+        r.verdict = year_over ? Verdict::not_met : Verdict::behind;
       return;
     }
     r.reference = t.value;
@@ -1369,62 +1373,6 @@ class Evaluator {
 };
 
 }  // namespace
-
-std::string_view to_string(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::met:
-      return "met";
-    case Verdict::not_met:
-      return "not_met";
-    case Verdict::near:
-      return "near";
-    case Verdict::on_track:
-      return "on_track";
-    case Verdict::behind:
-      return "behind";
-    case Verdict::no_data:
-      return "no_data";
-    case Verdict::pending:
-      return "pending";
-    case Verdict::not_applicable:
-      return "not_applicable";
-    case Verdict::no_target:
-      return "no_target";
-    case Verdict::error:
-      return "error";
-  }
-  return "?";
-}
-
-std::string_view to_string(CheckResult::Outcome outcome) {
-  switch (outcome) {
-    case CheckResult::Outcome::pass:
-      return "pass";
-    case CheckResult::Outcome::rounding:
-      return "rounding";
-    case CheckResult::Outcome::fail:
-      return "fail";
-    case CheckResult::Outcome::no_data:
-      return "no_data";
-    case CheckResult::Outcome::error:
-      return "error";
-  }
-  return "?";
-}
-
-std::string_view to_string(Trend trend) {
-  switch (trend) {
-    case Trend::none:
-      return "none";
-    case Trend::improved:
-      return "improved";
-    case Trend::worsened:
-      return "worsened";
-    case Trend::unchanged:
-      return "unchanged";
-  }
-  return "?";
-}
 
 bool is_shortfall(Verdict verdict) {
   return verdict == Verdict::not_met || verdict == Verdict::behind || verdict == Verdict::near;
