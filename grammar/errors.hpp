@@ -18,7 +18,7 @@ struct SyntaxError {
 
 // clang-format off
 inline constexpr SyntaxError syntax_errors[] = {
-  {"E0101", "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file", "area check const profile"},
+  {"E0101", "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file", "area check const profile test"},
   {"E0102", "expected an id (letters, digits and _, not starting with a digit)", ""},
   {"E0103", "expected a display name in double quotes", ""},
   {"E0104", "expected '{' to open the block", ""},
@@ -71,6 +71,14 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0153", "expected how the breakdown rows add up: sum, mean, or mean weighted by w1, w2, ...", "sum mean"},
   {"E0154", "expected 'by' and the weights, as in: mean weighted by 40, 60", "by"},
   {"E0137", "expected '%': a weighted roll-up is a share, as in: weighted at least 75 %", ""},
+  {"E0155", "expected a test property (period, given, expect) or '}'", "period given expect"},
+  {"E0156", "expected the report period in double quotes, as in: period \"2020-03\"", ""},
+  {"E0157", "expected an indicator id or a dataset reference, as in: given kl_svarsservice_120s = 91", ""},
+  {"E0158", "expected '=' and a value, as in: given kl_svarsservice_120s = 91", ""},
+  {"E0159", "expected a value: a number such as 91 or 5,5, or a cell's text in double quotes such as \"I.U.\"", ""},
+  {"E0160", "expected the id of an indicator, budget line, group or data check", ""},
+  {"E0161", "expected what to expect: a verdict such as met or not_met, 'trend' and a trend, or 'commentary' and a text", "trend commentary"},
+  {"E0162", "expected a trend: improved, worsened, unchanged or none", ""},
 };
 // clang-format on
 
@@ -155,6 +163,15 @@ template <> inline constexpr const char* error_message<const_equals> = msg("E014
 template <> inline constexpr const char* error_message<const_value> = msg("E0146");
 template <> inline constexpr const char* error_message<expect_last> = msg("E0141");
 template <> inline constexpr const char* error_message<expect_year> = msg("E0142");
+template <> inline constexpr const char* error_message<test_close> = msg("E0155");
+template <> inline constexpr const char* error_message<test_period_text> = msg("E0156");
+template <> inline constexpr const char* error_message<given_target> = msg("E0157");
+template <> inline constexpr const char* error_message<given_equals> = msg("E0158");
+template <> inline constexpr const char* error_message<given_value> = msg("E0159");
+template <> inline constexpr const char* error_message<expect_subject> = msg("E0160");
+template <> inline constexpr const char* error_message<expect_what> = msg("E0161");
+template <> inline constexpr const char* error_message<trend_word> = msg("E0162");
+template <> inline constexpr const char* error_message<commentary_text> = msg("E0144");
 // clang-format on
 
 // The control's view of the table: must_if<errors> looks messages up here.

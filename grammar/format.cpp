@@ -134,11 +134,11 @@ using selector = pegtl::parse_tree::selector<Rule,
     pegtl::parse_tree::store_content::on<
         // each starts a line
         g::area, g::goal, g::objective, g::indicator, g::family, g::budget, g::check,
-        g::const_decl, g::profile_decl,
+        g::const_decl, g::profile_decl, g::rule_test, g::test_prop,
         g::indicator_prop, g::budget_prop, g::check_prop, g::rollup_prop, g::members_first,
         g::months_list, g::band_line,
         g::area_close, g::goal_close, g::objective_close, g::indicator_close, g::family_close,
-        g::budget_close, g::check_close, g::profile_close, g::bands_close,
+        g::budget_close, g::check_close, g::profile_close, g::bands_close, g::test_close,
         // signs and calls
         g::negation, g::number, g::function_name>>;
 // clang-format on
@@ -216,8 +216,9 @@ class Printer {
 
   void start_line(const Token& t, int depth) {
     // One blank line after a top-level block, and before one that follows a constant.
-    const bool top_block = depth == 0 && (t.text == "area" || t.text == "check" || t.text == "profile") &&
-                           starts_line_at(t.offset);
+    const bool top_block =
+        depth == 0 && (t.text == "area" || t.text == "check" || t.text == "profile" || t.text == "test") &&
+        starts_line_at(t.offset);
     const bool blank = t.newlines_before >= 2 || after_top_block_ || (top_block && after_top_const_);
     if (blank && lines_ > 0 && !after_open_ && t.text != "}") out_ += "\n";
     after_top_block_ = after_top_const_ = false;

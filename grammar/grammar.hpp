@@ -106,6 +106,10 @@ struct kw_breakdowns : TAO_PEGTL_KEYWORD("breakdowns") {};
 struct kw_mean : TAO_PEGTL_KEYWORD("mean") {};
 struct kw_by : TAO_PEGTL_KEYWORD("by") {};
 struct kw_gap : TAO_PEGTL_KEYWORD("gap") {};
+struct kw_test : TAO_PEGTL_KEYWORD("test") {};
+struct kw_given : TAO_PEGTL_KEYWORD("given") {};
+struct kw_trend : TAO_PEGTL_KEYWORD("trend") {};
+struct kw_commentary : TAO_PEGTL_KEYWORD("commentary") {};
 
 // Identifiers: ids of declarations, dataset tables, rows and columns. Keywords are not
 // excluded: every keyword stands where no identifier can, so `budget budget` is fine.
@@ -345,7 +349,32 @@ struct months_list : seq<if_must<tok<kw_months>, month_weight>, star<tok<one<','
 struct profile_close : tok<one<'}'>> {};
 struct profile_decl : if_must<tok<kw_profile>, decl_id, decl_name, open_brace, months_list, profile_close> {};
 
-struct declaration : sor<area, check, const_decl, profile_decl> {};
+// Rule tests, run by `evaluate test` against values they give themselves:
+//   test ID "Name" { period "2020-03"  given REF [previous] = VALUE  expect ID WHAT }
+// REF is an indicator id or a dataset reference; VALUE a number or a cell's text in
+// quotes ("I.U."); WHAT a verdict, `trend` and a trend, or `commentary` and a text.
+struct test_period_text : tok<string_literal> {};
+struct test_period_prop : if_must<tok<kw_period>, test_period_text> {};
+struct given_target : tok<reference> {};
+struct given_previous : tok<kw_previous> {};
+struct given_equals : tok<one<'='>> {};
+struct given_number : tok<number> {};
+struct given_text : tok<string_literal> {};
+struct given_value : sor<given_number, given_text> {};
+struct given_prop : seq<if_must<tok<kw_given>, given_target>, opt<given_previous>, must<given_equals, given_value>> {};
+struct expect_subject : tok<reference> {};
+struct trend_word : tok<id> {};
+struct expect_trend : if_must<tok<kw_trend>, trend_word> {};
+struct commentary_text : tok<string_literal> {};
+struct expect_commentary : if_must<tok<kw_commentary>, commentary_text> {};
+struct verdict_word : tok<id> {};
+struct expect_what : sor<expect_trend, expect_commentary, verdict_word> {};
+struct test_expect : if_must<tok<kw_expect>, expect_subject, expect_what> {};
+struct test_prop : sor<test_period_prop, given_prop, test_expect> {};
+struct test_close : tok<one<'}'>> {};
+struct rule_test : seq<if_must<tok<kw_test>, decl_id, decl_name, open_brace>, star<test_prop>, must<test_close>> {};
+
+struct declaration : sor<area, check, const_decl, profile_decl, rule_test> {};
 struct file : seq<opt<byte_order_mark>, trivia, star<declaration>, must<end_of_file>> {};
 // The parser reads one declaration at a time, so that after a syntax error it can go on
 // with the next declaration (docs/errors.md: every error of every file in one run).

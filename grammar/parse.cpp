@@ -45,7 +45,9 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::compare_named, g::const_ref, g::family, g::member, g::description_prop, g::owner_prop,
         g::source_prop, g::kolada_prop, g::const_decl, g::profile_ref, g::profile_decl, g::months_list,
         g::bands_prop, g::band_line, g::band_green, g::band_yellow, g::band_red,
-        g::breakdowns_prop, g::method_sum, g::method_mean, g::gap_prop>>;
+        g::breakdowns_prop, g::method_sum, g::method_mean, g::gap_prop,
+        g::rule_test, g::test_period_prop, g::given_prop, g::given_previous, g::given_text,
+        g::test_expect, g::expect_trend, g::expect_commentary, g::verdict_word>>;
 // clang-format on
 
 class Lowering {
@@ -59,7 +61,8 @@ class Lowering {
       // the checker does not see a 0 in its place.
       const std::size_t groups = out_.groups.size(), indicators = out_.indicators.size(),
                         budgets = out_.budgets.size(), checks = out_.checks.size(),
-                        constants = out_.constants.size(), profiles = out_.profiles.size();
+                        constants = out_.constants.size(), profiles = out_.profiles.size(),
+                        tests = out_.tests.size();
       bad_number_ = false;
       lower_declaration(*child);
       if (bad_number_) {
@@ -69,6 +72,7 @@ class Lowering {
         out_.checks.resize(checks);
         out_.constants.resize(constants);
         out_.profiles.resize(profiles);
+        out_.tests.resize(tests);
       }
     }
   }
@@ -76,6 +80,8 @@ class Lowering {
   void lower_declaration(const Node& child) {
     if (child.is_type<g::check>())
       lower_check(child);
+    else if (child.is_type<g::rule_test>())
+      lower_test(child);
     else if (child.is_type<g::profile_decl>())
       lower_profile(child);
     else if (child.is_type<g::const_decl>())
@@ -453,6 +459,48 @@ class Lowering {
     out_.checks.push_back(std::move(c));
   }
 
+  // A quoted text's content: the string_content child, absent when the text is "".
+  static std::string quoted(const Node& n) {
+    return n.children.empty() ? std::string() : unescape(n.children.front()->string_view());
+  }
+
+  void lower_test(const Node& n) {
+    ast::RuleTest t;
+    t.id = name(*n.children.at(0));
+    t.name = unescape(n.children.at(1)->string_view());
+    t.span = span(n);
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& p = *n.children[i];
+      if (p.is_type<g::test_period_prop>()) {
+        t.period.push_back({quoted(p), span(p)});
+      } else if (p.is_type<g::given_prop>()) {
+        ast::TestGiven given;
+        given.span = span(p);
+        given.target = reference(*p.children.at(0));
+        const Node& value = *p.children.back();
+        given.previous = p.children.size() == 3;
+        given.value = value.is_type<g::given_text>() ? quoted(value) : value.string();
+        given.value_span = span(value);
+        t.givens.push_back(std::move(given));
+      } else if (p.is_type<g::test_expect>()) {
+        ast::TestExpect e;
+        e.span = span(p);
+        e.subject = reference(*p.children.at(0));
+        const Node& what = *p.children.at(1);
+        if (what.is_type<g::expect_commentary>()) {
+          e.kind = ast::TestExpect::Kind::commentary;
+          e.text = quoted(what);
+        } else {
+          e.kind =
+              what.is_type<g::expect_trend>() ? ast::TestExpect::Kind::trend : ast::TestExpect::Kind::verdict;
+          e.word = name(*what.children.at(0));
+        }
+        t.expects.push_back(std::move(e));
+      }
+    }
+    out_.tests.push_back(std::move(t));
+  }
+
   void lower_budget(const Node& n, std::size_t group) {
     ast::Budget b;
     b.id = name(*n.children.at(0));
@@ -500,12 +548,17 @@ bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// The span of the token at `offset`, for the caret: a word, or one code point.
+// The span of the token at `offset`, for the caret: a word, a string, or one code point.
 Span token_at(const SourceFile& file, std::uint32_t offset) {
   const std::string& text = file.text();
   std::uint32_t end = offset;
   if (end < text.size() && is_word_char(text[end])) {
     while (end < text.size() && is_word_char(text[end])) ++end;
+  } else if (end < text.size() && text[end] == '"') {  // a string, to its closing quote on the line
+    ++end;
+    while (end < text.size() && text[end] != '"' && text[end] != '\n') end += text[end] == '\\' ? 2 : 1;
+    if (end < text.size() && text[end] == '"') ++end;
+    end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
   } else if (end < text.size()) {
     ++end;
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;

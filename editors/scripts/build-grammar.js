@@ -27,6 +27,13 @@
 //   closing '}' begins (or, for `target` and `compare`, with their closing text).
 // - Lists (`members`, `lines`, `columns`, `months`) end after an item that is not followed by
 //   a comma on the same line: a list may break lines after a comma, not before one.
+// - Chains. The properties of a rule test (`given REF [previous] = VALUE`,
+//   `expect SUBJECT [trend|commentary] WHAT`) are regions nested one in another, one per
+//   step: `given` holds the REF region, which holds the `previous` and '=' regions, and so
+//   on. The innermost region ends on the property's last token; every region of the chain
+//   ends right after a token (AFTER_TOKEN: a word, a number or a text), so they close one
+//   after another behind that last token, and a wrong token (`given x 91`) is marked and
+//   ends the property there instead of taking the lines after it.
 
 'use strict';
 
@@ -60,6 +67,9 @@ const at = (...words) => `(?=(?<!${W})(?:${words.join('|')})(?![A-Za-z0-9_.@]))`
 // are numbers and keywords (with applyEndPatternLast, so that those keywords win).
 const NOT_NUMBER = '(?=[^\\s0-9#])';
 const CLOSE = String.raw`(?=\})`; // every region gives way to the '}' of its block
+// Right after a word, a number or a text, but not right after the region's own begin (\G):
+// ends each region of a chain (see the header) once the region inside it has closed.
+const AFTER_TOKEN = `(?!\\G)(?<=[A-Za-z0-9_"])`;
 
 // A dataset reference: table.row[.child...][@column]; '*' stands for any row (patterns)
 // or the member's row (families). REF0 takes a bare table name too (as after `data`);
@@ -80,13 +90,26 @@ const refCaptures = {
   4: { name: sc('variable.other.column') },
 };
 
-const stringCaptures = {
-  0: { name: sc('string.quoted.double') },
-  1: { name: sc('punctuation.definition.string.begin') },
+// The captures of STRING; with n > 0, of `(${STRING})` as groups n to n + 3.
+const stringCapturesAt = (n) => ({
+  [n]: { name: sc('string.quoted.double') },
+  [n + 1]: { name: sc('punctuation.definition.string.begin') },
   // The name again: vscode-textmate gives a capture that has patterns the region's scopes,
   // not those of the captures around it.
-  2: { name: sc('string.quoted.double'), patterns: [{ include: '#string-escape' }] },
-  3: { name: sc('punctuation.definition.string.end') },
+  [n + 2]: { name: sc('string.quoted.double'), patterns: [{ include: '#string-escape' }] },
+  [n + 3]: { name: sc('punctuation.definition.string.end') },
+});
+const stringCaptures = stringCapturesAt(0);
+
+// What a rule test gives a value to or expects of: an indicator's id or a dataset reference
+// (table.row[.child...][@column], no '*'); for a check, check.row.column.
+const TEST_REF = `(${ID})((?:\\.${ID})+)(?:(@)(${ID}))?|(${ID})(@)(${ID})|(${ID})`;
+const testRefCaptures = {
+  ...refCaptures,
+  5: { name: sc('variable.other.table') },
+  6: { name: sc('punctuation.separator.column') },
+  7: { name: sc('variable.other.column') },
+  8: { name: sc('variable.other.name') },
 };
 
 const inc = (name) => ({ include: `#${name}` });
@@ -166,6 +189,13 @@ const INDICATOR_PROPERTY_END = `${CLOSE}|${at(...INDICATOR_PROPERTIES)}`;
 const CHECK_PROPERTY_END = `${CLOSE}|${at('expect', 'columns', 'tolerance')}`;
 const UNITS = ['number', 'percent', 'count', 'tkr', 'kr', 'index', 'score', 'ratio', 'days', 'hours'];
 const FUNCTIONS = ['sum', 'min', 'max', 'avg', 'count', 'share'];
+// What a rule test may expect: the verdicts of indicators, goals and areas, the outcomes of
+// data checks, and trends. Other words parse too (and are scoped variable.other).
+const VERDICTS = [
+  'met', 'not_met', 'near', 'on_track', 'behind', 'no_data', 'pending', 'not_applicable',
+  'no_target', 'error', 'pass', 'rounding', 'fail',
+];
+const TRENDS = ['improved', 'worsened', 'unchanged', 'none'];
 
 // ---------------------------------------------------------------------------------------
 // The repository.
@@ -212,6 +242,7 @@ const repository = {
       inc('check'),
       inc('const'),
       inc('profile'),
+      inc('test'),
       inc('illegal'),
     ],
   },
@@ -511,6 +542,98 @@ const repository = {
   profile: declaration('profile', 'entity.name.type.profile', [
     list('months', 'months', '[0-9]', [inc('number-unsigned')]),
   ]),
+
+  // --- rule tests ------------------------------------------------------------------------
+  // test NAME "Display name" { period "..."  given REF [previous] = VALUE
+  //                            expect SUBJECT WORD | trend WORD | commentary "text" }
+  test: declaration('test', 'entity.name.function.test',
+    [inc('test-period'), inc('test-given'), inc('test-expect')]),
+
+  'test-period': prop(kw('period'), 'keyword.other.property',
+    `${STRING}|${AFTER_TOKEN}|${CLOSE}`, stringCaptures, [], 'period'),
+
+  // given REF [previous] = VALUE: a chain (see the header) of `given`, REF, `previous`, '='.
+  'test-given': {
+    name: sc('meta.property.given'),
+    begin: kw('given'),
+    beginCaptures: { 1: { name: sc('keyword.other.property') } },
+    end: `${AFTER_TOKEN}|${CLOSE}`,
+    patterns: [
+      inc('comment'),
+      {
+        begin: TEST_REF,
+        beginCaptures: testRefCaptures,
+        end: `${AFTER_TOKEN}|${CLOSE}`,
+        patterns: [
+          inc('comment'),
+          {
+            begin: kw('previous'),
+            beginCaptures: { 1: { name: sc('keyword.other') } },
+            end: `${AFTER_TOKEN}|${CLOSE}`,
+            patterns: [inc('comment'), inc('test-value'), inc('illegal')],
+          },
+          inc('test-value'),
+          inc('illegal'),
+        ],
+      },
+      inc('illegal'),
+    ],
+  },
+  // = NUMBER | = "text"
+  'test-value': {
+    begin: '=',
+    beginCaptures: { 0: { name: sc('keyword.operator.assignment') } },
+    end: `(${NUM})|(${STRING})|${AFTER_TOKEN}|${CLOSE}`,
+    endCaptures: { 1: { name: sc('constant.numeric.decimal') }, ...stringCapturesAt(2) },
+    patterns: [inc('comment'), inc('illegal')],
+  },
+
+  // expect SUBJECT VERDICT | expect SUBJECT trend TREND | expect SUBJECT commentary "text".
+  // Not the `expect` of a check: a chain (see the header) of `expect` and SUBJECT, which
+  // ends on the verdict or holds the `trend` or `commentary` region.
+  'test-expect': {
+    name: sc('meta.property.expect'),
+    begin: kw('expect'),
+    beginCaptures: { 1: { name: sc('keyword.other.property') } },
+    end: `${AFTER_TOKEN}|${CLOSE}`,
+    patterns: [
+      inc('comment'),
+      {
+        begin: TEST_REF,
+        beginCaptures: testRefCaptures,
+        // a verdict: any word but the keywords `trend` and `commentary`
+        end: `(?<!${W})(?!(?:trend|commentary)(?!${W}))(?:${kw(...VERDICTS)}|(${ID}))|${AFTER_TOKEN}|${CLOSE}`,
+        endCaptures: {
+          1: { name: sc('constant.language.verdict') },
+          2: { name: sc('variable.other.verdict') },
+        },
+        patterns: [
+          inc('comment'),
+          {
+            name: sc('meta.trend'),
+            begin: kw('trend'),
+            beginCaptures: { 1: { name: sc('keyword.other') } },
+            end: `${kw(...TRENDS)}|(?<!${W})(${ID})|${AFTER_TOKEN}|${CLOSE}`,
+            endCaptures: {
+              1: { name: sc('constant.language.trend') },
+              2: { name: sc('variable.other.trend') },
+            },
+            patterns: [inc('comment'), inc('illegal')],
+          },
+          {
+            name: sc('meta.commentary'),
+            begin: kw('commentary'),
+            beginCaptures: { 1: { name: sc('keyword.other') } },
+            end: `${STRING}|${AFTER_TOKEN}|${CLOSE}`,
+            endCaptures: stringCaptures,
+            patterns: [inc('comment'), inc('illegal')],
+          },
+          inc('illegal'),
+        ],
+      },
+      inc('illegal'),
+    ],
+  },
 
   // --- expressions -----------------------------------------------------------------------
   // term (('+' | '-') term)*, with calls, parentheses, numbers, references and names.

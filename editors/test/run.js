@@ -3,7 +3,8 @@
 // (vscode-textmate + vscode-oniguruma), and checks that:
 //   - no token of a valid rule file is scoped invalid.illegal, and every file ends with all
 //     of the grammar's regions closed (the rule files of rules/, tests/cases/inputs/ except
-//     the deliberately broken ones, and editors/test/fixtures/);
+//     the deliberately broken ones, and editors/test/fixtures/, with their subdirectories,
+//     such as the rule tests of rules/tests/);
 //   - chosen tokens have the expected scopes;
 //   - mistakes the parser rejects do show invalid.illegal;
 //   - the grammar JSON is what scripts/build-grammar.js makes.
@@ -65,6 +66,7 @@ const hasScope = (token, prefix) =>
 
 // --- which files -----------------------------------------------------------------------------
 
+// Every *.rules file below dir, in subdirectories too (rules/tests/ holds the rule tests).
 function rulesBelow(dir) {
   if (!fs.existsSync(dir)) return [];
   const out = [];
@@ -139,6 +141,42 @@ const SCOPE_CHECKS = [
   ['editors/test/fixtures/language_tour.rules', 'description "Says \\"hi\\"', '\\"', 1, 'constant.character.escape'],
   ['editors/test/fixtures/language_tour.rules', 'value count + 1', 'count', 1, 'variable.other'],
   ['editors/test/fixtures/language_tour.rules', 'value count(', 'count', 1, 'support.function'],
+  // rule tests
+  ['editors/test/fixtures/rule_tests.rules', 'test kundnojdhet_uppnadd', 'test', 1, 'keyword.control.declaration.test'],
+  ['editors/test/fixtures/rule_tests.rules', 'test kundnojdhet_uppnadd', 'kundnojdhet_uppnadd', 1, 'entity.name.function.test'],
+  ['editors/test/fixtures/rule_tests.rules', 'test kundnojdhet_uppnadd', 'Kundnöjdheten når målet', 1, 'string.quoted.double'],
+  ['editors/test/fixtures/rule_tests.rules', 'test test "Testet', 'test', 2, 'entity.name.function.test'],
+  ['editors/test/fixtures/rule_tests.rules', 'period "2020-03"', 'period', 1, 'keyword.other.property'],
+  ['editors/test/fixtures/rule_tests.rules', 'period "2020-03"', '2020-03', 1, 'string.quoted.double'],
+  ['editors/test/fixtures/rule_tests.rules', 'given medborgare_valfard.kundnojdhet.stadsarkivet = 91', 'given', 1, 'keyword.other.property'],
+  ['editors/test/fixtures/rule_tests.rules', 'given medborgare_valfard.kundnojdhet.stadsarkivet = 91', 'medborgare_valfard', 1, 'variable.other.table'],
+  ['editors/test/fixtures/rule_tests.rules', 'given medborgare_valfard.kundnojdhet.stadsarkivet = 91', 'stadsarkivet', 1, 'variable.other.row'],
+  ['editors/test/fixtures/rule_tests.rules', 'given medborgare_valfard.kundnojdhet.stadsarkivet = 91', '=', 1, 'keyword.operator.assignment'],
+  ['editors/test/fixtures/rule_tests.rules', 'given medborgare_valfard.kundnojdhet.stadsarkivet = 91', '91', 1, 'constant.numeric.decimal'],
+  ['editors/test/fixtures/rule_tests.rules', 'stadsarkivet previous = 88', 'previous', 1, 'keyword.other'],
+  ['editors/test/fixtures/rule_tests.rules', 'given drift.kommunstyrelsen@utfall = -143', 'utfall', 1, 'variable.other.column'],
+  ['editors/test/fixtures/rule_tests.rules', 'given drift.kommunstyrelsen@utfall = -143', '-143', 1, 'constant.numeric.decimal'],
+  ['editors/test/fixtures/rule_tests.rules', 'given drift.kommunstyrelsen@budget = 5,5', '5,5', 1, 'constant.numeric.decimal'],
+  ['editors/test/fixtures/rule_tests.rules', 'given drift.summa@utfall = 220_000', '220_000', 1, 'constant.numeric.decimal'],
+  ['editors/test/fixtures/rule_tests.rules', 'given drift.ovrigt@utfall = "I.U."', 'I.U.', 1, 'string.quoted.double'],
+  ['editors/test/fixtures/rule_tests.rules', 'given drift.ovrigt@budget = ""', '"', 2, 'punctuation.definition.string.end'],
+  ['editors/test/fixtures/rule_tests.rules', 'given sjukfranvaro = "7,2 %"', 'sjukfranvaro', 1, 'variable.other.name'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect kundnojdhet met', 'expect', 1, 'keyword.other.property'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect kundnojdhet met', 'met', 1, 'constant.language.verdict'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect dk_drift.summa.utfall fail', 'utfall', 1, 'variable.other'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect dk_drift.summa.utfall fail', 'fail', 1, 'constant.language.verdict'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect kundnojdhet trend improved', 'trend', 1, 'keyword.other'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect kundnojdhet trend improved', 'improved', 1, 'constant.language.trend'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect kundnojdhet commentary "Målet', 'commentary', 1, 'keyword.other'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect kundnojdhet commentary "Målet', 'Målet nås: 91 % mot minst 90 %.', 1, 'string.quoted.double'],
+  // keywords are not reserved in a test either
+  ['editors/test/fixtures/rule_tests.rules', 'expect trend trend none', 'trend', 1, 'variable.other.name'],
+  ['editors/test/fixtures/rule_tests.rules', 'expect trend trend none', 'trend', 2, 'keyword.other'],
+  ['editors/test/fixtures/rule_tests.rules', 'given previous previous = 2', 'previous', 1, 'variable.other.name'],
+  ['editors/test/fixtures/rule_tests.rules', 'given previous previous = 2', 'previous', 2, 'keyword.other'],
+  // a property over several lines
+  ['editors/test/fixtures/rule_tests.rules', '    -2,5 # after the value', '-2,5', 1, 'constant.numeric.decimal'],
+  ['editors/test/fixtures/rule_tests.rules', '    rounding # after the verdict', 'rounding', 1, 'constant.language.verdict'],
 ];
 
 function scopeCheck(grammar, [file, lineText, tokenText, occurrence, scope]) {
@@ -162,6 +200,7 @@ function scopeCheck(grammar, [file, lineText, tokenText, occurrence, scope]) {
 
 const inIndicator = (props) =>
   `area a "A" {\n  indicator i "I" {\n${props}\n  }\n}\n`;
+const inTest = (props) => `test t "T" {\n${props}\n}\n`;
 
 const ILLEGAL_CHECKS = [
   ['a misspelt property', inIndicator('    targt <= 3,5'), 'targt'],
@@ -177,6 +216,20 @@ const ILLEGAL_CHECKS = [
   ['a non-ASCII identifier', inIndicator('    unit count\n    data hållbar.x'), 'ållbar'],
   ['digits grouped by four', inIndicator('    target >= 22_0000'), '22_0000'],
   ['a target text before annual', inIndicator('    target >= 90 "text" annual'), 'annual'],
+  // rule tests
+  ['a given without \'=\'', inTest('  given x 91'), '91'],
+  ['a given of a word', inTest('  given x = met'), 'met'],
+  ['previous after the value', inTest('  given x = 1 previous'), 'previous'],
+  ['a \'*\' in a given', inTest('  given t.* = 1'), '*'],
+  ['a percent sign after a given number', inTest('  given x = 91 %'), '%'],
+  ['a misspelt test property', inTest('  expekt x met'), 'expekt'],
+  ['a check\'s expect in a test', inTest('  expect t.a >= t.b'), '>='],
+  ['a number for a verdict', inTest('  expect x 5'), '5'],
+  ['a text for a trend', inTest('  expect x trend "up"'), '"up"'],
+  ['a period without quotes', inTest('  period 2020-03'), '2020'],
+  ['a test inside an area', 'area a "A" {\n  test t "T" {\n    expect x met\n  }\n}\n', 'test'],
+  ['a test property in a check', 'check c "C" {\n  given x = 1\n}\n', 'given'],
+  ['an indicator property in a test', inTest('  unit percent'), 'unit'],
 ];
 
 function illegalCheck(grammar, [what, text, tokenText]) {
@@ -201,6 +254,9 @@ const LEGAL_CHECKS = [
   ['a file of comments', '# one\n\n   # two\n'],
   ['an empty block on one line', 'area a "A" { goal g "G" {} }'],
   ['a keyword for an id', 'area area "A" { indicator indicator "I" { unit unit data data target >= target } }\nconst target = 1\n'],
+  ['an empty test', 'test t "T" {}\ntest u "U" {\n}\n'],
+  ['a test on one line', 'test t "T" { period "2020-03" given t.r@c=-1 given x previous="" expect x met }'],
+  ['a given and an expect after a test', 'test t "T" { given x = 1 }\narea a "A" { }\ncheck c "C" { expect t.a = 1 }\n'],
 ];
 
 function legalCheck(grammar, [what, text]) {
@@ -246,6 +302,26 @@ function fileCheck(grammar, file) {
   return problems.length ? { name: summary, error: problems.join('\n    ') } : { name: summary };
 }
 
+// rulesBelow, which finds the files the test tokenizes, looks into subdirectories (such as
+// rules/tests/) and takes only *.rules files.
+function rulesBelowIsRecursive() {
+  const name = 'the rule files below a directory include those of its subdirectories';
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'attain-editors-'));
+  try {
+    const want = ['a.rules', path.join('tests', 'b.rules'), path.join('tests', 'more', 'c.rules')];
+    for (const f of [...want, path.join('tests', 'notes.txt')]) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), '');
+    }
+    const found = rulesBelow(dir).map((f) => path.relative(dir, f)).sort();
+    return JSON.stringify(found) === JSON.stringify(want.sort())
+      ? { name }
+      : { name, error: `found ${JSON.stringify(found)}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function grammarIsBuilt() {
   const name = 'vscode/syntaxes/attain-rules.tmLanguage.json is what scripts/build-grammar.js makes';
   const { text } = require('../scripts/build-grammar.js');
@@ -287,6 +363,7 @@ async function main() {
     for (const c of LEGAL_CHECKS) run(() => legalCheck(grammar, c));
     for (const c of ILLEGAL_CHECKS) run(() => illegalCheck(grammar, c));
     for (const c of BROKEN_FILE_CHECKS) run(() => brokenFileCheck(grammar, c));
+    run(rulesBelowIsRecursive);
     run(grammarIsBuilt);
   }
 

@@ -18,6 +18,7 @@
 #include "attain/format.hpp"
 #include "attain/parse.hpp"
 #include "attain/render.hpp"
+#include "attain/rule_test.hpp"
 #include "attain/source.hpp"
 #include "attain/version.hpp"
 
@@ -47,12 +48,16 @@ struct Options {
   std::vector<std::string> fmt_rules;
   bool fmt_check = false;
   bool fmt_write = false;
+  // evaluate test
+  std::vector<std::string> test_rules;
 };
 
 // The exit code of `evaluate check`: 1 for warnings only under --strict; of `evaluate
 // fmt --check`: 1 when a file is not in the canonical layout.
 constexpr int warnings_found = 1;
 constexpr int not_formatted = 1;
+// ... and of `evaluate test`: 1 when a rule test failed.
+constexpr int tests_failed = 1;
 
 bool is_dataset_path(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -191,6 +196,22 @@ class Run {
       if (options_.fmt_check && changed > 0 && code == success) code = not_formatted;
     }
     return code;
+  }
+
+  // evaluate test RULES...: the rule set's `test` blocks (docs/cli-test.md).
+  int test() {
+    const attain::RuleSet rules = load_rules(options_.test_rules);
+    print_diagnostics();
+    if (sink_.has_errors()) {
+      std::cerr << fmt::format("evaluate: {} error{} in the rules; no tests run\n", sink_.error_count(),
+                               sink_.error_count() == 1 ? "" : "s");
+      return rule_error;
+    }
+    const attain::TestReport report = attain::run_rule_tests(rules);
+    if (report.tests.empty()) std::cerr << "evaluate: the rule set has no 'test' blocks\n";
+    std::cout << attain::render_test_report(report, sources_, use_color(options_.color, STDOUT_FILENO))
+              << std::flush;
+    return report.failed > 0 ? tests_failed : success;
   }
 
   // evaluate check [--data DATASET] [--strict] RULES...: every problem in the rules (and,
@@ -341,9 +362,15 @@ int main(int argc, char** argv) {
     format->add_flag("--write", options.fmt_write, "Rewrite the files that are not formatted, atomically")
         ->excludes(fmt_check);
     format->fallthrough();
+    CLI::App* test = app.add_subcommand(
+        "test", "Run the rule set's test blocks: a PASS or FAIL line each, then N passed, N failed");
+    test->add_option("rules", options.test_rules, "Rule files or directories (tests/ folders included)")
+        ->required()
+        ->type_name("RULES...");
+    test->fallthrough();
     app.footer(
         "Exit codes: 0 report written (check: no errors), 1 check --strict found warnings\n"
-        "or fmt --check found files to reformat,\n"
+        "or fmt --check found files to reformat or a rule test failed,\n"
         "2 error in the rules, 3 error in the dataset, 4 report could not be written,\n"
         "64 usage error, 70 internal error.\n"
         "Documentation: docs/cli.md");
@@ -358,6 +385,7 @@ int main(int argc, char** argv) {
     }
     if (check->parsed()) return Run(options).check();
     if (format->parsed()) return Run(options).format();
+    if (test->parsed()) return Run(options).test();
     if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
     return Run(options)();
   } catch (const std::exception& e) {

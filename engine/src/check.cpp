@@ -66,6 +66,9 @@ class Checker {
     }
     for (std::size_t i = 0; i < out_.indicators.size(); ++i) likely_mistakes(out_.indicators[i], i);
     unused_constants(files);
+    for (const ast::RuleFile& file : files) {
+      for (const ast::RuleTest& t : file.tests) check_test(t);
+    }
     return std::move(out_);
   }
 
@@ -748,8 +751,205 @@ class Checker {
     out_.budgets.push_back(std::move(out));
   }
 
+  // ---- Rule tests ------------------------------------------------------------------------
+
+  void check_test(const ast::RuleTest& in) {
+    auto [first, inserted] = test_ids_.emplace(in.id.text, in.id.span);
+    if (!inserted) {
+      error("E0201", in.id.span, fmt::format("duplicate test id '{}'", in.id.text))
+          .note(fmt::format("'{}' is first declared here", in.id.text), first->second);
+    }
+    RuleTest out;
+    out.id = in.id.text;
+    out.name = in.name;
+    out.span = in.span;
+    out.period = Period{2020, 12, true};
+    if (const auto* p = single(in.period, "period")) {
+      if (auto period = parse_period(p->value)) {
+        out.period = *period;
+      } else {
+        error("E0251", p->span, fmt::format("'{}' is not a period", p->value))
+            .help("write a year or a year and month: period \"2020\" or period \"2020-03\"");
+      }
+    }
+    for (const ast::TestGiven& given : in.givens) {
+      if (auto input = test_input(given)) {
+        auto same = std::find_if(out.inputs.begin(), out.inputs.end(), [&](const TestInput& other) {
+          return other.table == input->table && other.rows == input->rows && other.column == input->column &&
+                 other.previous == input->previous;
+        });
+        if (same != out.inputs.end()) {
+          error("E0253", given.span,
+                fmt::format("'{}' is given twice in this test", given.target.to_string()))
+              .note("first given here", same->span);
+          continue;
+        }
+        out.inputs.push_back(std::move(*input));
+      }
+    }
+    for (const ast::TestExpect& expect : in.expects) {
+      if (auto e = test_expectation(expect)) out.expects.push_back(std::move(*e));
+    }
+    if (in.expects.empty()) {
+      error("E0252", in.id.span, fmt::format("test '{}' expects nothing", in.id.text))
+          .help("add a line such as 'expect kl_svarsservice_120s met'");
+    }
+    out_.tests.push_back(std::move(out));
+  }
+
+  std::optional<TestInput> test_input(const ast::TestGiven& given) {
+    const ast::Reference& ref = given.target;
+    TestInput in;
+    in.text = ref.to_string();
+    in.previous = given.previous;
+    in.span = given.span;
+    if (given.previous && ref.column) {
+      error("E0246", ref.span, fmt::format("'{}' names a column, which has no earlier periods", in.text))
+          .help(
+              "drop 'previous' to set this cell, or name the row without '@column' to set its earlier "
+              "periods");
+      return std::nullopt;
+    }
+    if (ref.has_wildcard()) {
+      error("E0246", ref.span, fmt::format("'{}' names more than one cell", in.text))
+          .help("give one cell at a time: name its row instead of '*'");
+      return std::nullopt;
+    }
+    if (ref.path.size() == 1 && !ref.column) {  // an indicator: the cell its data reads
+      const Indicator* ind = out_.indicator(ref.path.front().text);
+      if (!ind) {
+        std::vector<std::string> ids;
+        for (const Indicator& i : out_.indicators) ids.push_back(i.id);
+        Diagnostic& d = error("E0246", ref.span, fmt::format("unknown indicator '{}' in 'given'", in.text));
+        if (auto best = closest_match(in.text, ids)) d.help(fmt::format("did you mean '{}'?", *best));
+        d.help("give an indicator's id, or a dataset cell as table.row or table.row@column");
+        return std::nullopt;
+      }
+      if (ind->value) {
+        error("E0247", ref.span,
+              fmt::format("'{}' is computed by its 'value' and has no data of its own", ind->id))
+            .note("the indicator is declared here", ind->span)
+            .help("give the dataset cells or indicators its value is computed from");
+        return std::nullopt;
+      }
+      if (ind->data.path.size() < 2) return std::nullopt;  // no data: reported as E0205
+      in.table = ind->data.path.front().text;
+      for (std::size_t i = 1; i < ind->data.path.size(); ++i) in.rows.push_back(ind->data.path[i].text);
+      if (ind->data.column) in.column = ind->data.column->text;
+    } else if (ref.path.size() < 2) {
+      error("E0246", ref.span, fmt::format("'{}' names neither an indicator nor a dataset row", in.text))
+          .help("give an indicator's id, or a dataset cell as table.row or table.row@column");
+      return std::nullopt;
+    } else {
+      in.table = ref.path.front().text;
+      for (std::size_t i = 1; i < ref.path.size(); ++i) in.rows.push_back(ref.path[i].text);
+      if (ref.column) in.column = ref.column->text;
+    }
+    std::string why;
+    auto value = read_cell(given.value, given.value_span, false, why);
+    if (!value) {
+      error("E0250", given.value_span, why)
+          .help(
+              "write values as a dataset does: 91, 5,5, \"91 %\", \"62 500\", or a marker such as \"I.U.\"");
+      return std::nullopt;
+    }
+    in.value = std::move(*value);
+    return in;
+  }
+
+  std::optional<TestExpectation> test_expectation(const ast::TestExpect& expect) {
+    using Subject = TestExpectation::Subject;
+    TestExpectation out;
+    out.kind = expect.kind;
+    out.span = expect.span;
+    out.text = expect.text;
+    const ast::Reference& ref = expect.subject;
+    out.id = ref.to_string();
+    const std::string& head = ref.path.empty() ? out.id : ref.path.front().text;
+    auto is_check = [&](const std::string& id) {
+      return std::any_of(out_.checks.begin(), out_.checks.end(),
+                         [&](const DataCheck& c) { return c.id == id; });
+    };
+    auto is_group = [&](const std::string& id) {
+      return std::any_of(out_.groups.begin(), out_.groups.end(), [&](const Group& g) { return g.id == id; });
+    };
+    auto is_budget_line = [&](const std::string& id) {
+      return std::any_of(out_.budgets.begin(), out_.budgets.end(), [&](const Budget& b) {
+        return id.size() > b.id.size() + 1 && id.starts_with(b.id + "_");
+      });
+    };
+    if (ref.column || ref.has_wildcard() || (ref.path.size() > 1 && !is_check(head))) {
+      unknown_subject(ref, "a data check's result is named check.row or check.row.column");
+      return std::nullopt;
+    }
+    if (ref.path.size() > 1 || is_check(head)) {
+      out.subject = Subject::check;
+    } else if (out_.indicator(head)) {
+      out.subject = Subject::indicator;
+    } else if (is_group(head)) {
+      out.subject = Subject::group;
+    } else if (is_budget_line(head)) {
+      out.subject = Subject::budget_line;
+    } else {
+      unknown_subject(ref, "");
+      return std::nullopt;
+    }
+    if (expect.kind == ast::TestExpect::Kind::commentary) return out;
+    const std::string& word = expect.word.text;
+    if (expect.kind == ast::TestExpect::Kind::trend) {
+      if (out.subject == Subject::check || out.subject == Subject::group) {
+        error("E0249", expect.word.span,
+              fmt::format("a {} has no trend", out.subject == Subject::check ? "data check" : "group"))
+            .help("expect its verdict or its commentary instead");
+        return std::nullopt;
+      }
+      if (auto trend = trend_from_name(word)) {
+        out.trend = *trend;
+        return out;
+      }
+      unknown_word(expect.word, "trend", trend_names());
+      return std::nullopt;
+    }
+    if (out.subject == Subject::check) {
+      if (auto outcome = outcome_from_name(word)) {
+        out.outcome = *outcome;
+        return out;
+      }
+      unknown_word(expect.word, "data check outcome", outcome_names());
+      return std::nullopt;
+    }
+    if (auto verdict = verdict_from_name(word)) {
+      out.verdict = *verdict;
+      return out;
+    }
+    unknown_word(expect.word, "verdict", verdict_names());
+    return std::nullopt;
+  }
+
+  void unknown_subject(const ast::Reference& ref, std::string_view help) {
+    std::vector<std::string> ids;
+    for (const Indicator& i : out_.indicators) ids.push_back(i.id);
+    for (const Group& g : out_.groups) ids.push_back(g.id);
+    for (const DataCheck& c : out_.checks) ids.push_back(c.id);
+    Diagnostic& d =
+        error("E0248", ref.span,
+              fmt::format("'{}' is not an indicator, budget line, group or data check", ref.to_string()));
+    if (auto best = closest_match(ref.path.empty() ? ref.to_string() : ref.path.front().text, ids))
+      d.help(fmt::format("did you mean '{}'?", *best));
+    if (!help.empty()) d.help(std::string(help));
+  }
+
+  void unknown_word(const ast::Name& word, std::string_view what, const std::vector<std::string>& names) {
+    Diagnostic& d = error("E0249", word.span, fmt::format("'{}' is not a {}", word.text, what));
+    if (auto best = closest_match(word.text, names)) d.help(fmt::format("did you mean '{}'?", *best));
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    d.note(fmt::format("a {} is one of: {}", what, list));
+  }
+
   DiagnosticSink& sink_;
   RuleSet out_;
+  std::map<std::string, Span> test_ids_;
   std::map<std::string, Span> ids_;
   std::vector<bool> unit_given_;  // per indicator: was `unit` written
   std::set<std::string> rejected_profiles_;

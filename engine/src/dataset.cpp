@@ -329,45 +329,10 @@ class Loader {
       error("E0304", v.span, "a cell must be a single value");
       return v;
     }
-    std::string text = node.Scalar();
-    // Trim for the marker comparisons; keep the trimmed text as written.
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.erase(0, 1);
-    v.text = text;
-    if (text.empty()) return v;
-    if (text == "I.U." || text == "i.u." || text == "IU" || text == "I.U") {
-      v.absence = Absence::no_data;
-      return v;
-    }
-    if (text == "N/A" || text == "n/a" || text == "-" || text == "\xE2\x80\x93" || text == "\xE2\x80\x94") {
-      v.absence = Absence::not_applicable;
-      return v;
-    }
-    if (text == ".." || text == "ej publicerad") {
-      v.absence = Absence::not_published;
-      return v;
-    }
-    if (text == "x" || text == "X" || text == "sekretess") {
-      v.absence = Absence::confidential;
-      return v;
-    }
-    if (column.kind == ColumnKind::target && text.size() == 2 && (text[0] == 'Q' || text[0] == 'q') &&
-        text[1] >= '1' && text[1] <= '4') {
-      v.absence = Absence::pending;
-      return v;
-    }
-    const NumberReading reading = read_number(text);
-    if (reading.number) {
-      v.kind = Value::Kind::number;
-      v.number = *reading.number;
-      v.percent = reading.percent;
-      return v;
-    }
-    if (column.kind == ColumnKind::target) {  // "Nollresultat", "<5 %": kept as written
-      v.kind = Value::Kind::text;
-      return v;
-    }
-    error("E0302", v.span, fmt::format("cannot read '{}' as a number: {}", text, reading.error))
+    std::string why;
+    if (auto read = read_cell(node.Scalar(), v.span, column.kind == ColumnKind::target, why)) return *read;
+    v.text = node.Scalar();
+    error("E0302", v.span, why)
         .help(
             "write numbers as the report does (5,5  62 500  91 %  −143) or a marker: I.U. (no data), N/A or "
             "- (not applicable), .. (not yet published), x (confidential), null (blank)");

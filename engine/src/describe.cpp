@@ -116,6 +116,21 @@ std::string describe(const RuleSet& rules) {
     for (const Decimal& w : weights) months += " " + w.to_string();
     line(0, fmt::format("profile {}{}", name, months));
   }
+  for (const RuleTest& t : rules.tests) {
+    line(0, fmt::format("test {} {:?} period={}", t.id, t.name, t.period.to_string()));
+    for (const TestInput& in : t.inputs) {
+      std::string rows;
+      for (const std::string& r : in.rows) rows += "." + r;
+      line(1, fmt::format("given {}{}{}{} = {:?} ({}{})", in.table, rows, in.column ? "@" + *in.column : "",
+                          in.previous ? " previous" : "", in.value.text, static_cast<int>(in.value.kind),
+                          in.value.is_number() ? " " + in.value.number.to_string() : ""));
+    }
+    for (const TestExpectation& e : t.expects) {
+      line(1, fmt::format("expect {}:{} {} verdict={} outcome={} trend={} text={:?}",
+                          static_cast<int>(e.subject), e.id, static_cast<int>(e.kind), to_string(e.verdict),
+                          to_string(e.outcome), to_string(e.trend), e.text));
+    }
+  }
   std::string order;
   for (std::size_t i : rules.derived_order) order += " " + rules.indicators[i].id;
   line(0, "derived order:" + order);

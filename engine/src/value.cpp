@@ -372,4 +372,38 @@ std::optional<Period> parse_period(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<Value> read_cell(std::string_view text, Span span, bool target_column, std::string& error) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  Value v;
+  v.span = span;
+  v.text = std::string(text);
+  if (text.empty()) return v;  // blank
+  auto absent = [&](Absence why) {
+    v.absence = why;
+    return v;
+  };
+  if (text == "I.U." || text == "i.u." || text == "IU" || text == "I.U") return absent(Absence::no_data);
+  if (text == "N/A" || text == "n/a" || text == "-" || text == "\xE2\x80\x93" || text == "\xE2\x80\x94")
+    return absent(Absence::not_applicable);
+  if (text == ".." || text == "ej publicerad") return absent(Absence::not_published);
+  if (text == "x" || text == "X" || text == "sekretess") return absent(Absence::confidential);
+  if (target_column && text.size() == 2 && (text[0] == 'Q' || text[0] == 'q') && text[1] >= '1' &&
+      text[1] <= '4')
+    return absent(Absence::pending);
+  const NumberReading reading = read_number(text);
+  if (reading.number) {
+    v.kind = Value::Kind::number;
+    v.number = *reading.number;
+    v.percent = reading.percent;
+    return v;
+  }
+  if (target_column) {  // "Nollresultat", "<5 %": kept as written
+    v.kind = Value::Kind::text;
+    return v;
+  }
+  error = fmt::format("cannot read '{}' as a number: {}", text, reading.error);
+  return std::nullopt;
+}
+
 }  // namespace attain

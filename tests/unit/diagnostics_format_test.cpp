@@ -717,7 +717,7 @@ TEST(WarningTest, TheSeedRulesHaveNoneOfThem) {
   Session s;
   std::vector<ast::RuleFile> parsed;
   const auto files = load_rule_files({(test::repo_root() / "rules").string()}, s.sources, s.sink);
-  ASSERT_EQ(files.size(), 6u);
+  ASSERT_EQ(files.size(), 10u);
   for (const SourceFile* f : files) {
     auto tree = parse_rules(*f, s.sink);
     ASSERT_TRUE(tree) << s.rendered();
@@ -865,7 +865,7 @@ TEST(RecoveryTest, EveryFileAndEverySyntaxErrorIsReportedAndTheRestCheckedTogeth
   EXPECT_EQ(r.codes(), (std::vector<std::string>{"E0108", "E0116", "E0101", "E0201", "E0202"}))
       << r.s.rendered();
   EXPECT_DIAGNOSTIC(r.s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "b.rules:4:1");
   EXPECT_DIAGNOSTIC(r.s, "E0201", "duplicate id 'dup': ids must be unique across the rule set",
                     "b.rules:5:6");

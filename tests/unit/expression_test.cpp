@@ -431,7 +431,7 @@ TEST(ExprSyntaxErrorTest, E0132ToleranceWithoutAnAmount) {
 TEST(ExprSyntaxErrorTest, E0101SuggestsCheck) {
   SyntaxError e("chek c \"C\" {}\n");
   EXPECT_DIAGNOSTIC(e.s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:1:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'check'?"});
 }

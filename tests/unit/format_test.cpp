@@ -254,11 +254,14 @@ TEST(Format, SyntaxErrorsAreReportedAndNothingIsFormatted) {
 
 TEST(Format, RulesInTheRepositoryAreFormatted) {
   const auto root = repo_root();
-  for (const auto& entry : std::filesystem::directory_iterator(root / "rules")) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root / "rules")) {
     if (entry.path().extension() != ".rules") continue;
+    ++files;
     const std::string text = read(entry.path());
     EXPECT_EQ(format(text), text) << entry.path() << " is not formatted: run evaluate fmt --write rules/";
   }
+  EXPECT_GE(files, 10u);  // rules/tests/ included
 }
 
 TEST(Format, EveryRepositoryRuleFileKeepsItsMeaningAndIsIdempotent) {

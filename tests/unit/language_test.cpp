@@ -2816,7 +2816,7 @@ TEST(LanguageSyntaxTest, GapNeedsAComparatorAndAnAmount) {
 TEST(LanguageSyntaxTest, NewTopLevelDeclarationsInE0101) {
   SyntaxError e("cnst x = 1\n");
   EXPECT_DIAGNOSTIC(e.s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:1:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'const'?"});
 }

@@ -292,7 +292,7 @@ TEST(ParseTest, KeywordPrefixIsAnIdentifier) {
   Session s;
   EXPECT_FALSE(s.parse("areal a \"A\" {}"));
   EXPECT_DIAGNOSTIC(s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:1:1");
 }
 
@@ -329,7 +329,7 @@ const std::vector<std::string> no_help;
 TEST(SyntaxErrorTest, E0101NotAnArea) {
   SyntaxError e("# rules\n  are x \"X\" {}\n");
   EXPECT_DIAGNOSTIC(e.s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:2:3");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"did you mean 'area'?"});
   EXPECT_EQ(e.s.sources.file(0).slice(*e.d().span), "are");
@@ -338,7 +338,7 @@ TEST(SyntaxErrorTest, E0101NotAnArea) {
 TEST(SyntaxErrorTest, E0101GoalOutsideAnArea) {
   SyntaxError e("goal g \"G\" {}\n");
   EXPECT_DIAGNOSTIC(e.s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:1:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'goal' must stand inside an 'area' block"});
 }
@@ -346,7 +346,7 @@ TEST(SyntaxErrorTest, E0101GoalOutsideAnArea) {
 TEST(SyntaxErrorTest, E0101IndicatorOutsideAnArea) {
   SyntaxError e("area a \"A\" {}\nindicator x \"X\" {}\n");
   EXPECT_DIAGNOSTIC(e.s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:2:1");
   EXPECT_EQ(e.helps(), std::vector<std::string>{"'indicator' must stand inside an 'area' block"});
 }
@@ -687,7 +687,7 @@ TEST(ParseRecoveryTest, ReportsEveryDeclarationsSyntaxError) {
   EXPECT_DIAGNOSTIC(s, "E0116", "expected a number, 'previous' or a constant's name after the comparator",
                     "test.rules:9:15");
   EXPECT_DIAGNOSTIC(s, "E0101",
-                    "expected 'area', 'check', 'const' or 'profile' at the top level of a rule file",
+                    "expected 'area', 'check', 'const', 'profile' or 'test' at the top level of a rule file",
                     "test.rules:11:1");
 }
 

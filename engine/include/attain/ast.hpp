@@ -190,6 +190,35 @@ struct Constant {
   Span span;
 };
 
+// given REF [previous] = VALUE: a value a rule test sets.
+struct TestGiven {
+  Reference target;       // an indicator id (one segment) or table.row[.child...][@column]
+  bool previous = false;  // the earlier periods' value, not the report period's
+  std::string value;      // as written: a number, or the quoted text without its quotes
+  Span value_span;
+  Span span;
+};
+
+// expect SUBJECT WHAT: what a rule test expects of one result.
+struct TestExpect {
+  enum class Kind { verdict, trend, commentary };
+  Kind kind = Kind::verdict;
+  Reference subject;  // an indicator, budget line, group or data check id ("dk.row.column")
+  Name word;          // verdict or trend, as written
+  std::string text;   // commentary: a part of the sentence
+  Span span;
+};
+
+// test ID "Name" { period "2020-03"  given ...  expect ... }
+struct RuleTest {
+  Name id;
+  std::string name;
+  Span span;
+  std::vector<Property<std::string>> period;
+  std::vector<TestGiven> givens;
+  std::vector<TestExpect> expects;
+};
+
 // One parsed file. Groups, indicators and budgets are stored flat, in document order;
 // items refer to their enclosing group by index.
 struct RuleFile {
@@ -200,11 +229,12 @@ struct RuleFile {
   std::vector<Check> checks;
   std::vector<Constant> constants;
   std::vector<Profile> profiles;
+  std::vector<RuleTest> tests;
 };
 
 std::string_view to_string(Comparator comparator);  // ">=", "<=", ">", "<", "=", ".."
 // The expression fully parenthesised, numbers in machine form: "(a + (2 * t.r@c))".
 std::string to_string(const Expr& expr);
-std::string_view to_string(GroupLevel level);       // "area", "goal", "objective"
+std::string_view to_string(GroupLevel level);  // "area", "goal", "objective"
 
 }  // namespace attain::ast

@@ -10,6 +10,7 @@
 
 #include "attain/ast.hpp"
 #include "attain/diagnostic.hpp"
+#include "attain/verdict.hpp"
 
 namespace attain {
 
@@ -85,6 +86,39 @@ struct DataCheck {
   Decimal tolerance;  // 0 unless declared
 };
 
+// A rule test (`test` blocks, docs/language.md#rule-tests), checked: every `given`
+// resolved to the dataset cell it sets, every `expect` to a result id and a word.
+struct TestInput {
+  std::string text;                   // the target as written: "kl_svarsservice_120s", "t.r@c"
+  std::string table;                  // the dataset cell: table, row path, column
+  std::vector<std::string> rows;      // (for an indicator: the cell its `data` reads)
+  std::optional<std::string> column;  // absent: the report period's actual column
+  bool previous = false;              // the earlier periods' columns instead
+  Value value;                        // read as a dataset cell ("91 %", "I.U.")
+  Span span;
+};
+
+struct TestExpectation {
+  enum class Subject { indicator, budget_line, group, check };
+  Subject subject = Subject::indicator;
+  std::string id;  // "kl_x", "drift_mars_lkdata", "medborgare", "dk_x" or "dk_x.row.column"
+  ast::TestExpect::Kind kind = ast::TestExpect::Kind::verdict;
+  Verdict verdict = Verdict::met;             // kind verdict, subject not a check
+  CheckOutcome outcome = CheckOutcome::pass;  // kind verdict, subject a check
+  Trend trend = Trend::none;                  // kind trend
+  std::string text;                           // kind commentary
+  Span span;
+};
+
+struct RuleTest {
+  std::string id;
+  std::string name;
+  Span span;
+  Period period;  // the report period of the test's dataset; "2020" unless given
+  std::vector<TestInput> inputs;
+  std::vector<TestExpectation> expects;
+};
+
 struct RuleItem {
   enum class Kind { indicator, budget };
   Kind kind;
@@ -102,6 +136,8 @@ struct RuleSet {
   std::map<std::string, std::vector<Decimal>> profiles;
   // Derived indicators in an order where every indicator comes after those it uses.
   std::vector<std::size_t> derived_order;
+  // `test` blocks: run by `evaluate test` (rule_test.hpp), ignored by evaluation.
+  std::vector<RuleTest> tests;
 
   const Indicator* indicator(std::string_view id) const;
 };

@@ -10,25 +10,9 @@
 #include "attain/check.hpp"
 #include "attain/dataset.hpp"
 #include "attain/diagnostic.hpp"
+#include "attain/verdict.hpp"
 
 namespace attain {
-
-enum class Verdict {
-  met,
-  not_met,
-  near,
-  on_track,
-  behind,
-  no_data,
-  pending,
-  not_applicable,
-  no_target,
-  error
-};
-enum class Trend { none, improved, worsened, unchanged };
-
-std::string_view to_string(Verdict verdict);  // "met", "not_met", ...
-std::string_view to_string(Trend trend);      // "improved", ..., "none"
 
 // A dataset cell as read for a result, with the column it came from.
 struct Observation {
@@ -92,7 +76,7 @@ struct ItemResult {
 
 // One evaluation of a data check (per row and column it iterates over).
 struct CheckResult {
-  enum class Outcome { pass, rounding, fail, no_data, error };
+  using Outcome = CheckOutcome;
   std::string id;  // "check", "check.row", "check.column" or "check.row.column"
   std::string check_id;
   std::string name;
@@ -109,8 +93,6 @@ struct CheckResult {
   std::vector<Observation> left_inputs;
   std::vector<Observation> right_inputs;
 };
-
-std::string_view to_string(CheckResult::Outcome outcome);  // "pass", "rounding", ...
 
 // The roll-up of an area, goal or objective: its indicators' verdicts (every level below
 // it), judged by the group's policy. Budget lines and breakdown rows are not counted.

@@ -8,6 +8,7 @@
 #include "attain/commentary.hpp"
 #include "attain/diagnostic.hpp"
 #include "attain/evaluate.hpp"
+#include "attain/rule_test.hpp"
 #include "attain/source.hpp"
 
 namespace attain {
@@ -39,5 +40,15 @@ enum class DiagnosticFormat { text, json, sarif };
 // compiler style, one after the other.
 std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                                DiagnosticFormat format, bool color = false);
+
+}  // namespace attain
+
+namespace attain {
+
+// `evaluate test`: a PASS or FAIL line per test; under a failure each unmet expectation
+// with its file:line:col, what was expected and what came out (and the result's
+// commentary), or the errors that kept the rules from being evaluated; then
+// "N passed, N failed".
+std::string render_test_report(const TestReport& report, const SourceManager& sources, bool color = false);
 
 }  // namespace attain

@@ -101,6 +101,13 @@ struct Value {
   bool is_number() const { return kind == Kind::number; }
 };
 
+// Reads one cell's text as a dataset writes it (docs/datasets.md), trimmed of spaces and
+// tabs: empty is blank; "I.U.", "N/A", "-", "..", "x" and their variants are absences;
+// where a target may stand (`target_column`) "Q1".."Q4" is pending and any other text is
+// kept as text; otherwise a number as read_number reads it. Returns nullopt and sets
+// `error` ("cannot read '5,5,5' as a number: ...") when the text is none of these.
+std::optional<Value> read_cell(std::string_view text, Span span, bool target_column, std::string& error);
+
 // "2019" is the full year 2019; "2020-03" is the year to date through March 2020.
 struct Period {
   int year = 0;
