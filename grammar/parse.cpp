@@ -578,6 +578,10 @@ void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, Di
     d.note("the file ends here");
     return;
   }
+  if (entry && entry->code == std::string_view("E0155") && found == "%") {  // given x = 91 %
+    d.help("a value written with '%' or a space goes in double quotes, as in: given x = \"91 %\"");
+    return;
+  }
   if (!entry || found.empty() || !is_word_char(found.front())) return;
   std::vector<std::string> keywords;
   std::string_view list = entry->keywords;

@@ -788,6 +788,11 @@ class Checker {
       }
     }
     for (const ast::TestExpect& expect : in.expects) {
+      if (expect.kind == ast::TestExpect::Kind::commentary && expect.text.empty()) {
+        error("E0252", expect.span, "an empty commentary text is part of every commentary")
+            .help("give a word or phrase the commentary must contain");
+        continue;
+      }
       if (auto e = test_expectation(expect)) out.expects.push_back(std::move(*e));
     }
     if (in.expects.empty()) {
@@ -833,6 +838,14 @@ class Checker {
         return std::nullopt;
       }
       if (ind->data.path.size() < 2) return std::nullopt;  // no data: reported as E0205
+      if (given.previous && ind->data.column) {
+        error("E0246", ref.span,
+              fmt::format("'{}' reads the column '{}', which has no earlier periods", ind->id,
+                          ind->data.column->text))
+            .note("the indicator's data is declared here", ind->data.span)
+            .help("a trend needs period columns: give the value of the period compared with as its own cell");
+        return std::nullopt;
+      }
       in.table = ind->data.path.front().text;
       for (std::size_t i = 1; i < ind->data.path.size(); ++i) in.rows.push_back(ind->data.path[i].text);
       if (ind->data.column) in.column = ind->data.column->text;
@@ -903,27 +916,28 @@ class Checker {
             .help("expect its verdict or its commentary instead");
         return std::nullopt;
       }
-      if (auto trend = trend_from_name(word)) {
-        out.trend = *trend;
-        return out;
-      }
-      unknown_word(expect.word, "trend", trend_names());
+      if (read_word(expect.word, trend_from_name(word), out.trend, "trend", trend_names())) return out;
       return std::nullopt;
     }
-    if (out.subject == Subject::check) {
-      if (auto outcome = outcome_from_name(word)) {
-        out.outcome = *outcome;
-        return out;
-      }
-      unknown_word(expect.word, "data check outcome", outcome_names());
-      return std::nullopt;
-    }
-    if (auto verdict = verdict_from_name(word)) {
-      out.verdict = *verdict;
-      return out;
-    }
-    unknown_word(expect.word, "verdict", verdict_names());
+    const bool read =
+        out.subject == Subject::check
+            ? read_word(expect.word, outcome_from_name(word), out.outcome, "data check outcome",
+                        outcome_names())
+            : read_word(expect.word, verdict_from_name(word), out.verdict, "verdict", verdict_names());
+    if (read) return out;
     return std::nullopt;
+  }
+
+  // A verdict, trend or outcome word read into `into`, or E0249 with a did-you-mean.
+  template <typename T>
+  bool read_word(const ast::Name& word, std::optional<T> value, T& into, std::string_view what,
+                 const std::vector<std::string>& names) {
+    if (value) {
+      into = *value;
+      return true;
+    }
+    unknown_word(word, what, names);
+    return false;
   }
 
   void unknown_subject(const ast::Reference& ref, std::string_view help) {

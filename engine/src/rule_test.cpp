@@ -27,7 +27,7 @@ class TestDataset {
     const Period now = test.period;
     periods_.push_back(now);
     periods_.push_back(Period{now.year - 1, 12, true});
-    if (now.month != 12) periods_.push_back(Period{now.year - 1, now.month, false});
+    periods_.push_back(Period{now.year - 1, now.month, now.full_year});  // same period last year
     for (const Indicator& i : rules.indicators) {
       if (i.comparison.kind == ast::Comparison::Kind::named_period) {
         if (auto p = parse_period(i.comparison.period)) periods_.push_back(*p);
@@ -86,7 +86,10 @@ class TestDataset {
     t.title = id;
     t.span = test_.span;
     for (const Period& p : periods_) {
-      if (std::any_of(t.columns.begin(), t.columns.end(), [&](const Column& c) { return *c.period == p; }))
+      // "2019" and "2019-12" end in the same month but are different columns: the evaluator
+      // tells a full year from a year to date when it looks for the same period last year.
+      if (std::any_of(t.columns.begin(), t.columns.end(),
+                      [&](const Column& c) { return *c.period == p && c.period->full_year == p.full_year; }))
         continue;
       Column c;
       c.id = p.full_year ? fmt::format("period_{}", p.year) : fmt::format("period_{}_{:02}", p.year, p.month);
