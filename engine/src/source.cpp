@@ -102,7 +102,16 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
   namespace fs = std::filesystem;
-  const fs::path target(path);
+  fs::path target(path);
+  // Through a symbolic link, replace the file it points to and keep the link.
+  std::error_code ec;
+  if (fs::is_symlink(target, ec)) {
+    const fs::path resolved = fs::canonical(target, ec);
+    if (!ec) target = resolved;
+  }
+  // An existing file keeps its permissions; a new one gets those of an ordinary new file.
+  struct stat existing {};
+  const bool existed = ::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
@@ -122,15 +131,15 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   }
   if (ok && ::fsync(fd) != 0) ok = false;
   if (!ok) error = std::strerror(errno);
-  // Keep the permissions an ordinary new file would get (mkstemp creates 0600).
+  // mkstemp creates 0600.
   const mode_t mask = ::umask(0);
   ::umask(mask);
-  if (ok) ::fchmod(fd, 0666 & ~mask);
+  if (ok) ::fchmod(fd, existed ? (existing.st_mode & 07777) : (0666 & ~mask));
   if (::close(fd) != 0 && ok) {
     ok = false;
     error = std::strerror(errno);
   }
-  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) {
+  if (ok && std::rename(temp.c_str(), target.c_str()) != 0) {
     ok = false;
     error = std::strerror(errno);
   }

@@ -291,6 +291,34 @@ TEST(WriteFileAtomicallyTest, GivesTheFileOrdinaryPermissions) {
   EXPECT_EQ(info.st_mode & 0777, 0644u);
 }
 
+TEST(WriteFileAtomicallyTest, KeepsTheModeOfAnExistingFile) {
+  TempDir dir;
+  const std::string path = dir.file("rules.rules");
+  std::ofstream(path) << "old\n";
+  ASSERT_EQ(::chmod(path.c_str(), 0640), 0);
+  std::string error;
+  ASSERT_TRUE(write_file_atomically(path, "new\n", error)) << error;
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 07777, 0640u);
+  EXPECT_EQ(slurp(path), "new\n");
+}
+
+TEST(WriteFileAtomicallyTest, ThroughASymbolicLinkReplacesTheTargetAndKeepsTheLink) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "real");
+  const std::string target = dir.file("real/a.rules");
+  std::ofstream(target) << "old\n";
+  const std::string link = dir.file("a.rules");
+  fs::create_symlink("real/a.rules", link);
+  std::string error;
+  ASSERT_TRUE(write_file_atomically(link, "new\n", error)) << error;
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(slurp(target), "new\n");
+  EXPECT_EQ(slurp(link), "new\n");
+  EXPECT_EQ(dir.entries(), (std::set<std::string>{"a.rules", "real"}));
+}
+
 TEST(WriteFileAtomicallyTest, FailsInANonexistentDirectory) {
   TempDir dir;
   std::string error;
