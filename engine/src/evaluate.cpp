@@ -44,6 +44,7 @@ class Evaluator {
   std::optional<Results> run() {
     Results out;
     out.report = data_.report;
+    out.dataset_file = data_.file;
     out.groups = rules_.groups;
     // Indicators that read the dataset first, then derived ones in dependency order.
     std::vector<std::optional<ItemResult>> indicators(rules_.indicators.size());
@@ -1253,6 +1254,12 @@ class Evaluator {
     r.data_ref = b.text;
     r.current = observe(*b.table, *b.row, b.current);
     if (b.previous) r.previous = observe(*b.table, *b.row, *b.previous);
+    for (std::size_t i = 0; i < b.table->columns.size(); ++i) {
+      const Column& c = b.table->columns[i];
+      if (c.kind == ColumnKind::actual && c.period) r.series.push_back(observe(*b.table, *b.row, i));
+    }
+    std::stable_sort(r.series.begin(), r.series.end(),
+                     [](const Observation& a, const Observation& z) { return *a.period < *z.period; });
     r.trend = trend_of(r.current, r.previous, r.direction);
     judge(r);
     warn_percent(r);

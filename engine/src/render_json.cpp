@@ -228,6 +228,11 @@ class JsonWriter {
     Json root;
     root["schema"] = "attain/results/v1";
     root["engine"] = {{"name", "attain"}, {"version", version}};
+    Json inputs = Json::array();
+    for (const InputFile& f : report_inputs(results_, sources_)) {
+      inputs.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});
+    }
+    root["inputs"] = std::move(inputs);
     const ReportInfo& rep = results_.report;
     root["report"] = {{"title", rep.title},
                       {"organisation", rep.organisation},

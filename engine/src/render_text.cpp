@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "attain/render.hpp"
+#include "attain/version.hpp"
 
 namespace attain {
 
@@ -116,6 +117,7 @@ class TextWriter {
     deviations();
     data_checks();
     out_ += fmt::format("\n{}Sammanfattning{}\n  {}\n", p_.bold(), p_.reset(), clean(commentary_.overall));
+    inputs();
     return std::move(out_);
   }
 
@@ -127,6 +129,16 @@ class TextWriter {
     if (!r.municipality.empty()) who += (who.empty() ? "" : ", ") + clean(r.municipality);
     if (!who.empty()) out_ += who + "\n";
     out_ += fmt::format("Period: {} ({} av 12 månader)\n", period_range_text(r.period), r.period.months());
+  }
+
+  // "Underlag": the engine and every input with its SHA-256, so the report can be
+  // reproduced and its inputs verified (sha256sum prints the same digests).
+  void inputs() {
+    out_ += fmt::format("\n{}Underlag{} (attain {})\n", p_.bold(), p_.reset(), version);
+    for (const InputFile& f : report_inputs(results_, sources_)) {
+      out_ += fmt::format("  {:<6}  {}{}{}  {}\n", f.role == "dataset" ? "data" : "regler", p_.dim(), f.sha256,
+                          p_.reset(), clean(f.path));
+    }
   }
 
   void line(const ItemResult& r, const std::string& indent, std::string_view name_override = {}) {

@@ -10,8 +10,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 
 namespace attain {
 
@@ -98,6 +100,18 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return std::nullopt;
   }
   return std::move(buffer).str();
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256 is not available from libcrypto");
+  }
+  std::string out;
+  out.reserve(2 * size);
+  for (unsigned int i = 0; i < size; ++i) out += fmt::format("{:02x}", digest[i]);
+  return out;
 }
 
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "attain/render.hpp"
+#include "attain/version.hpp"
 #include "helpers.hpp"
 
 namespace attain {
@@ -32,6 +34,16 @@ struct Rendered {
   }
   Json json() const {
     return Json::parse(render_json(*results, commentary, s.sources, s.sink.diagnostics()));
+  }
+  // The "Underlag" block that ends every text report: each input with its SHA-256.
+  std::string inputs() const {
+    std::string out = fmt::format("\nUnderlag (attain {})\n", version);
+    for (FileId id = 0; id < s.sources.size(); ++id) {
+      const SourceFile& f = s.sources.file(id);
+      out += fmt::format("  {:<6}  {}  {}\n", id == results->dataset_file ? "data" : "regler", sha256_hex(f.text()),
+                         f.path());
+    }
+    return out;
   }
   Session s;
   std::optional<Results> results;
@@ -66,8 +78,10 @@ TEST(RenderTextTest, SmallReport) {
                                "  Inga.\n"
                                "\n"
                                "Sammanfattning\n"
-                               "  Totalt 1 mått: 1 uppfyllt.\n";
+                               "  Totalt 1 mått: 1 uppfyllt.\n" +
+                               r.inputs();
   EXPECT_EQ(r.text(), expected);
+  EXPECT_EQ(r.inputs().substr(0, 10), "\nUnderlag ");
 }
 
 TEST(RenderTextTest, NestedGroupsAreIndentedAndShortfallsListed) {
@@ -101,7 +115,7 @@ TEST(RenderTextTest, NestedGroupsAreIndentedAndShortfallsListed) {
       "      1 mått: 1 ej uppfyllt.\n";
   const std::string tail = "\nSammanfattning\n  Totalt 1 mått: 1 ej uppfyllt.\n";
   EXPECT_EQ(r.text(), head + line + "          " + sentence + "\n\nVäsentliga avvikelser\n  ✗ " + sentence +
-                          "\n" + tail);
+                          "\n" + tail + r.inputs());
 }
 
 // Regression: a group name containing ": " (the report's own headings do) kept part of

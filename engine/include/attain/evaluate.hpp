@@ -36,6 +36,9 @@ struct ItemResult {
   ast::Target target;  // kind none for budget lines
   std::optional<Observation> current;
   std::optional<Observation> previous;
+  // Every actual value of the row with a period, earliest first (the report's columns:
+  // 2018, 2019, mars 2020), for trends over time and sparklines; empty for derived values.
+  std::vector<Observation> series;
   Verdict verdict = Verdict::no_data;
   Trend trend = Trend::none;
 
@@ -108,6 +111,7 @@ struct GroupRollup {
 
 struct Results {
   ReportInfo report;
+  FileId dataset_file = 0;               // the dataset's source file (the rest read are rules)
   std::vector<Group> groups;             // as in the rule set
   std::vector<ItemResult> items;         // in rule order; each budget expands to its lines
   std::vector<CheckResult> checks;       // "Datakontroller", in rule order

@@ -17,6 +17,16 @@ struct RenderOptions {
   bool color = false;  // ANSI colours (the CLI decides: a terminal, NO_COLOR unset)
 };
 
+// One file a report was made from, as every format states it (reproducibility): the
+// dataset and each rule file, in the order read, with the SHA-256 of its bytes.
+struct InputFile {
+  std::string role;  // "rules" or "dataset"
+  std::string path;  // as named on the command line or found in a directory
+  std::string sha256;
+  std::size_t bytes = 0;
+};
+std::vector<InputFile> report_inputs(const Results& results, const SourceManager& sources);
+
 // The terminal report: grouped by area, goal and objective, one aligned line per
 // indicator with a verdict symbol, then its commentary; "Väsentliga avvikelser" and
 // "Datakontroller" (with the file:line of every figure a failing check compared) last.

@@ -65,6 +65,10 @@ class SourceManager {
   std::vector<std::unique_ptr<SourceFile>> files_;
 };
 
+// The SHA-256 of some bytes as 64 lowercase hex digits (OpenSSL's libcrypto), for the
+// reports' statement of the inputs they were made from.
+std::string sha256_hex(std::string_view bytes);
+
 // Reads a whole file. Returns nullopt and sets `error` (strerror text) on failure.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 
