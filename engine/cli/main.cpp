@@ -3,9 +3,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -40,6 +42,7 @@ struct Options {
   std::string output;
   std::string color = "auto";
   std::string diagnostics = "text";
+  std::vector<std::string> fail_on;  // verdicts and check outcomes that make exit code 1
   // evaluate check
   std::vector<std::string> check_rules;
   std::string check_data;
@@ -52,8 +55,10 @@ struct Options {
   std::vector<std::string> test_rules;
 };
 
-// The exit code of `evaluate check`: 1 for warnings only under --strict; of `evaluate
+// The exit code of the default run when a result has a verdict named in --fail-on; of
+// `evaluate check`: 1 for warnings only under --strict; of `evaluate
 // fmt --check`: 1 when a file is not in the canonical layout.
+constexpr int verdicts_failed = 1;
 constexpr int warnings_found = 1;
 constexpr int not_formatted = 1;
 // ... and of `evaluate test`: 1 when a rule test failed.
@@ -109,18 +114,23 @@ class Run {
     std::string report;
     if (options_.format == "json") {
       report = attain::render_json(*results, commentary, sources_, sink_.diagnostics());
+    } else if (options_.format == "junit") {
+      report = attain::render_junit(*results, commentary, sources_);
+    } else if (options_.format == "markdown") {
+      report = attain::render_markdown(*results, commentary, sources_);
     } else {
       const bool color = options_.output.empty() && use_color(options_.color, STDOUT_FILENO);
       report = attain::render_text(*results, commentary, sources_, attain::RenderOptions{color});
     }
     print_diagnostics();
+    const int verdicts = fail_on(*results);
     if (options_.output.empty()) {
       std::cout << report << std::flush;
       if (!std::cout) {
         std::cerr << "evaluate: error: cannot write the report to standard output\n";
         return output_error;
       }
-      return success;
+      return verdicts;
     }
     // Never write over a file this run read, named directly or found in a directory.
     for (attain::FileId id = 0; id < sources_.size(); ++id) {
@@ -135,7 +145,33 @@ class Run {
       std::cerr << fmt::format("evaluate: error: cannot write '{}': {}\n", options_.output, error);
       return output_error;
     }
-    return success;
+    return verdicts;
+  }
+
+  // --fail-on: exit 1 (after writing the report) when a result has one of the verdicts
+  // or data-check outcomes named, with a count on standard error.
+  int fail_on(const attain::Results& results) const {
+    if (options_.fail_on.empty()) return success;
+    std::map<std::string, std::size_t> found;
+    auto named = [&](std::string_view name) {
+      return std::find(options_.fail_on.begin(), options_.fail_on.end(), name) != options_.fail_on.end();
+    };
+    for (const attain::ItemResult& r : results.items) {
+      if (named(attain::to_string(r.verdict))) ++found[std::string(attain::to_string(r.verdict))];
+    }
+    for (const attain::CheckResult& c : results.checks) {
+      if (named(attain::to_string(c.outcome))) ++found[fmt::format("check {}", attain::to_string(c.outcome))];
+    }
+    if (found.empty()) return success;
+    std::vector<std::string> parts;
+    std::size_t total = 0;
+    for (const auto& [name, n] : found) {
+      parts.push_back(fmt::format("{} {}", n, name));
+      total += n;
+    }
+    std::cerr << fmt::format("evaluate: {} result{} with a verdict named in --fail-on: {}\n", total,
+                             total == 1 ? "" : "s", fmt::join(parts, ", "));
+    return verdicts_failed;
   }
 
   // evaluate fmt [--check | --write] RULES...: the canonical layout (docs/cli-fmt.md).
@@ -329,8 +365,19 @@ int main(int argc, char** argv) {
     app.add_option("inputs", options.inputs, "Rule files or directories, and one dataset (.yaml)")
         ->type_name("RULES... DATASET");
     app.add_option("-f,--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(CLI::IsMember({"text", "json", "markdown", "junit"}))
         ->capture_default_str();
+    std::vector<std::string> fail_on_names = attain::verdict_names();
+    for (const std::string& o : attain::outcome_names()) {
+      if (std::find(fail_on_names.begin(), fail_on_names.end(), o) == fail_on_names.end())
+        fail_on_names.push_back(o);
+    }
+    app.add_option("--fail-on", options.fail_on,
+                   "Exit 1 (after writing the report) if a result has one of these verdicts or data-check "
+                   "outcomes, e.g. not_met,behind,fail")
+        ->delimiter(',')
+        ->check(CLI::IsMember(fail_on_names))
+        ->type_name("VERDICTS");
     app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of stdout")
         ->type_name("FILE");
     app.add_option("--color", options.color,

@@ -358,7 +358,7 @@ std::string check_sentence(const CheckResult& c) {
   const std::string left = format_sv(*c.left);
   const std::string right = format_sv(*c.right);
   const std::string relation =
-      c.comparator == ast::Comparator::eq ? "mot" : std::string(ast::to_string(c.comparator));
+      c.comparator == ast::Comparator::eq ? "mot" : std::string(comparator_symbol(c.comparator));
   switch (c.outcome) {
     case CheckResult::Outcome::pass:
       return fmt::format("{}: {} {} {} stämmer.", head, left, relation, right);
@@ -494,6 +494,74 @@ std::string_view trend_label(Trend trend) {
       return "";
   }
   return "";
+}
+
+std::string_view verdict_symbol(Verdict v) {
+  switch (v) {
+    case Verdict::met:
+      return "✓";
+    case Verdict::not_met:
+      return "✗";
+    case Verdict::near:
+      return "≈";
+    case Verdict::on_track:
+      return "↗";
+    case Verdict::behind:
+      return "↘";
+    case Verdict::no_data:
+      return "?";
+    case Verdict::pending:
+      return "…";
+    case Verdict::not_applicable:
+      return "–";
+    case Verdict::no_target:
+      return "·";
+    case Verdict::error:
+      return "!";
+  }
+  return " ";
+}
+
+std::string_view trend_arrow(Trend t) {
+  switch (t) {
+    case Trend::improved:
+      return "▲";
+    case Trend::worsened:
+      return "▼";
+    case Trend::unchanged:
+      return "=";
+    case Trend::none:
+      return " ";
+  }
+  return " ";
+}
+
+std::string_view level_label(ast::GroupLevel level) {
+  switch (level) {
+    case ast::GroupLevel::area:
+      return "Målområde";
+    case ast::GroupLevel::goal:
+      return "Kommunövergripande mål";
+    case ast::GroupLevel::objective:
+      return "Mål";
+  }
+  return "";
+}
+
+std::string_view outcome_symbol(CheckOutcome o) {
+  switch (o) {
+    case CheckOutcome::pass:
+      return "✓";
+    case CheckOutcome::rounding:
+      return "≈";
+    case CheckOutcome::fail:
+      return "✗";
+    case CheckOutcome::no_data:
+      return "?";
+    case CheckOutcome::error:
+      return "!";
+  }
+  return " ";
 }
 
 std::string format_value(const Decimal& number, Unit unit) {

@@ -36,58 +36,6 @@ struct Palette {
   std::string_view reset() const { return on ? "\x1b[0m" : ""; }
 };
 
-std::string_view symbol(Verdict v) {
-  switch (v) {
-    case Verdict::met:
-      return "✓";
-    case Verdict::not_met:
-      return "✗";
-    case Verdict::near:
-      return "≈";
-    case Verdict::on_track:
-      return "↗";
-    case Verdict::behind:
-      return "↘";
-    case Verdict::no_data:
-      return "?";
-    case Verdict::pending:
-      return "…";
-    case Verdict::not_applicable:
-      return "–";
-    case Verdict::no_target:
-      return "·";
-    case Verdict::error:
-      return "!";
-  }
-  return " ";
-}
-
-std::string_view arrow(Trend t) {
-  switch (t) {
-    case Trend::improved:
-      return "▲";
-    case Trend::worsened:
-      return "▼";
-    case Trend::unchanged:
-      return "=";
-    case Trend::none:
-      return " ";
-  }
-  return " ";
-}
-
-std::string_view level_label(ast::GroupLevel level) {
-  switch (level) {
-    case ast::GroupLevel::area:
-      return "Målområde";
-    case ast::GroupLevel::goal:
-      return "Kommunövergripande mål";
-    case ast::GroupLevel::objective:
-      return "Mål";
-  }
-  return "";
-}
-
 std::size_t depth(const Results& results, std::size_t group) {
   std::size_t d = 0;
   for (auto g = results.groups[group].parent; g; g = results.groups[*g].parent) ++d;
@@ -136,8 +84,8 @@ class TextWriter {
   void inputs() {
     out_ += fmt::format("\n{}Underlag{} (attain {})\n", p_.bold(), p_.reset(), version);
     for (const InputFile& f : report_inputs(results_, sources_)) {
-      out_ += fmt::format("  {:<6}  {}{}{}  {}\n", f.role == "dataset" ? "data" : "regler", p_.dim(), f.sha256,
-                          p_.reset(), clean(f.path));
+      out_ += fmt::format("  {:<6}  {}{}{}  {}\n", f.role == "dataset" ? "data" : "regler", p_.dim(),
+                          f.sha256, p_.reset(), clean(f.path));
     }
   }
 
@@ -145,20 +93,9 @@ class TextWriter {
     const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
     const std::string marker = r.kind == ItemResult::Kind::budget_line && r.significant ? "!" : " ";
     out_ += fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict),
-                        symbol(r.verdict), verdict_label(r.verdict), p_.reset(), clean(value),
-                        clean(reference_text(r)), arrow(r.trend), marker,
+                        verdict_symbol(r.verdict), verdict_label(r.verdict), p_.reset(), clean(value),
+                        clean(reference_text(r)), trend_arrow(r.trend), marker,
                         clean(name_override.empty() ? std::string_view(r.name) : name_override));
-  }
-
-  // Areas and objectives get a summary line; a goal only when it holds more than one
-  // objective or items of its own, where its summary says something its child does not.
-  bool summarised(std::size_t g) const {
-    if (results_.groups[g].level != ast::GroupLevel::goal) return true;
-    std::size_t children = 0;
-    for (const Group& other : results_.groups) children += other.parent == g ? 1 : 0;
-    const bool direct = std::any_of(results_.items.begin(), results_.items.end(),
-                                    [&](const ItemResult& r) { return r.group == g; });
-    return children > 1 || direct;
   }
 
   void group(std::size_t g) {
@@ -166,9 +103,9 @@ class TextWriter {
     const std::string indent(2 * depth(results_, g), ' ');
     out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level), clean(grp.name),
                         p_.reset());
-    if (summarised(g)) {
+    if (group_is_summarised(results_, g)) {
       const Verdict v = results_.rollups[g].verdict;
-      out_ += fmt::format("{}  {}{}{} {}\n", indent, p_.paint(v), symbol(v), p_.reset(),
+      out_ += fmt::format("{}  {}{}{} {}\n", indent, p_.paint(v), verdict_symbol(v), p_.reset(),
                           clean(commentary_.rollups[g]));
       out_ += fmt::format("{}  {}{}{}\n", indent, p_.dim(), clean(commentary_.groups[g]), p_.reset());
     }
@@ -194,25 +131,9 @@ class TextWriter {
     }
     for (std::size_t i : commentary_.deviations) {
       const ItemResult& r = results_.items[i];
-      out_ += fmt::format("  {}{}{} {}\n", p_.paint(r.verdict), symbol(r.verdict), p_.reset(),
+      out_ += fmt::format("  {}{}{} {}\n", p_.paint(r.verdict), verdict_symbol(r.verdict), p_.reset(),
                           clean(commentary_.items[i]));
     }
-  }
-
-  static std::string_view check_symbol(CheckResult::Outcome o) {
-    switch (o) {
-      case CheckResult::Outcome::pass:
-        return "✓";
-      case CheckResult::Outcome::rounding:
-        return "≈";
-      case CheckResult::Outcome::fail:
-        return "✗";
-      case CheckResult::Outcome::no_data:
-        return "?";
-      case CheckResult::Outcome::error:
-        return "!";
-    }
-    return " ";
   }
 
   std::string_view check_paint(CheckResult::Outcome o) const {
@@ -241,7 +162,7 @@ class TextWriter {
                     counts[0], counts[1], counts[2], counts[3], counts[4]);
     for (std::size_t i = 0; i < results_.checks.size(); ++i) {
       const CheckResult& c = results_.checks[i];
-      out_ += fmt::format("  {}{}{} {}\n", check_paint(c.outcome), check_symbol(c.outcome), p_.reset(),
+      out_ += fmt::format("  {}{}{} {}\n", check_paint(c.outcome), outcome_symbol(c.outcome), p_.reset(),
                           clean(commentary_.checks[i]));
       if (c.outcome == CheckResult::Outcome::pass) continue;
       for (const auto* side : {&c.left_inputs, &c.right_inputs}) {

@@ -618,9 +618,9 @@ TEST_F(SeedCheckTest, Sentences) {
             "skiljer 1, inom avrundning (tolerans 1).");
   EXPECT_EQ(sentences["dk_personalomsattning_kon_max.ar_2018"],
             "Extern personalomsättning: totalen är högst den högsta av män och kvinnor (kolumn ar_2018): 2,1 "
-            "<= 1,4 skiljer 0,7, stämmer inte.");
+            "≤ 1,4 skiljer 0,7, stämmer inte.");
   EXPECT_EQ(sentences["dk_sjukfranvaro_kon_max.ar_2019"],
-            "Total sjukfrånvaro: totalen är högst den högsta av män och kvinnor (kolumn ar_2019): 3,8 <= 3,8 "
+            "Total sjukfrånvaro: totalen är högst den högsta av män och kvinnor (kolumn ar_2019): 3,8 ≤ 3,8 "
             "stämmer.");
 }
 
@@ -682,10 +682,10 @@ TEST(DataCheckCommentaryTest, OneSentencePerOutcome) {
                                "Summa (kolumn mars_2020): 30 mot 31 skiljer 1, inom avrundning (tolerans 1).",
                                "Tom: kan inte kontrolleras, uppgift saknas.",
                                "Noll: kan inte kontrolleras, division med noll.",
-                               "Kön (rad h, kolumn ar_2019): 1 <= 4 stämmer.",
-                               "Kön (rad g, kolumn ar_2019): 7 <= 6 skiljer 1, stämmer inte.",
+                               "Kön (rad h, kolumn ar_2019): 1 ≤ 4 stämmer.",
+                               "Kön (rad g, kolumn ar_2019): 7 ≤ 6 skiljer 1, stämmer inte.",
                                "Neg: \xE2\x88\x92"
-                               "1 000 >= \xE2\x88\x92"
+                               "1 000 ≥ \xE2\x88\x92"
                                "2 000 stämmer.",
                            }));
 }
@@ -744,12 +744,12 @@ TEST(DataCheckRenderTest, TextSectionListsEveryCheckAndWhereTheFiguresAre) {
             "      I.U. test.yaml:19\n"
             "  ! Noll: kan inte kontrolleras, division med noll.\n"
             "      10 test.yaml:14, 0 test.yaml:20\n"
-            "  ✓ Kön (rad h, kolumn ar_2019): 1 <= 4 stämmer.\n"
-            "  ✗ Kön (rad g, kolumn ar_2019): 7 <= 6 skiljer 1, stämmer inte.\n"
+            "  ✓ Kön (rad h, kolumn ar_2019): 1 ≤ 4 stämmer.\n"
+            "  ✗ Kön (rad g, kolumn ar_2019): 7 ≤ 6 skiljer 1, stämmer inte.\n"
             "      7 test.yaml:18\n"
             "      6 test.yaml:18\n"
             "  ✓ Neg: \xE2\x88\x92"
-            "1 000 >= \xE2\x88\x92"
+            "1 000 ≥ \xE2\x88\x92"
             "2 000 stämmer.\n");
 }
 
@@ -812,7 +812,7 @@ TEST(DataCheckRenderTest, JsonFieldsOfEveryOutcome) {
     "reason": null,
     "left_inputs": [{"value": 7, "text": "7", "status": "number", "column": "ar_2019", "period": "2019", "location": "test.yaml:18"}],
     "right_inputs": [{"value": 6, "text": "6", "status": "number", "column": "ar_2019", "period": "2019", "location": "test.yaml:18"}],
-    "commentary": "Kön (rad g, kolumn ar_2019): 7 <= 6 skiljer 1, stämmer inte.",
+    "commentary": "Kön (rad g, kolumn ar_2019): 7 ≤ 6 skiljer 1, stämmer inte.",
     "rule_location": "test.rules:8"})"));
   EXPECT_EQ(checks[6].at("comparator"), ">=");
   EXPECT_EQ(checks[0].at("outcome"), "pass");

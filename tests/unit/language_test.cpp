@@ -2270,7 +2270,7 @@ TEST(LanguageBreakdownsTest, GapBetweenTheRows) {
   EXPECT_EQ(c.outcome, CheckResult::Outcome::fail);
   EXPECT_EQ(c.left_inputs.size(), 2u);
   EXPECT_TRUE(c.right_inputs.empty());
-  EXPECT_EQ(far.sentence(), "Mått: skillnaden mellan grupperna: 2,9 <= 2 skiljer 0,9, stämmer inte.");
+  EXPECT_EQ(far.sentence(), "Mått: skillnaden mellan grupperna: 2,9 ≤ 2 skiljer 0,9, stämmer inte.");
   Split close("    gap < 3\n", "5", "\"3,8\"", "\"6,7\"");
   ASSERT_TRUE(close.run.results);
   EXPECT_EQ(close.check().outcome, CheckResult::Outcome::pass);

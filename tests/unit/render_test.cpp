@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,8 @@ struct Rendered {
     EXPECT_TRUE(results) << s.rendered();
     if (results) commentary = write_commentary(*results);
   }
+  std::string markdown() const { return render_markdown(*results, commentary, s.sources); }
+  std::string junit() const { return render_junit(*results, commentary, s.sources); }
   std::string text(bool color = false) const {
     return render_text(*results, commentary, s.sources, RenderOptions{color});
   }
@@ -40,8 +44,8 @@ struct Rendered {
     std::string out = fmt::format("\nUnderlag (attain {})\n", version);
     for (FileId id = 0; id < s.sources.size(); ++id) {
       const SourceFile& f = s.sources.file(id);
-      out += fmt::format("  {:<6}  {}  {}\n", id == results->dataset_file ? "data" : "regler", sha256_hex(f.text()),
-                         f.path());
+      out += fmt::format("  {:<6}  {}  {}\n", id == results->dataset_file ? "data" : "regler",
+                         sha256_hex(f.text()), f.path());
     }
     return out;
   }
@@ -476,6 +480,237 @@ TEST(RenderJsonTest, InvalidUtf8IsReplacedNotThrown) {
   ASSERT_NO_THROW(out = render_json(*r.results, r.commentary, r.s.sources, {}));
   EXPECT_EQ(out.back(), '\n');
   EXPECT_EQ(Json::parse(out)["indicators"][0]["name"], "M\xEF\xBF\xBDtt");
+}
+
+}  // namespace
+}  // namespace attain
+
+namespace attain {
+namespace {
+
+// --- Markdown ---------------------------------------------------------------------------
+
+TEST(RenderMarkdownTest, IndicatorTableIsShapedLikeTheReports) {
+  Rendered r(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(r.results);
+  const std::string md = r.markdown();
+  EXPECT_EQ(md.substr(0, md.find("\n## ")),
+            "# Testrapport\n"
+            "\n"
+            "Testförvaltningen, Testkommun  \n"
+            "Period: januari–mars 2020 (3 av 12 månader)\n");
+  EXPECT_NE(md.find("\n## Målområde: A\n"
+                    "\n"
+                    "✓ Uppfyllt: 1 av 1 bedömd indikator uppfylld (krav: alla).  \n"
+                    "1 mått: 1 uppfyllt.\n"
+                    "\n"
+                    "| Indikator | 2019 | Mars 2020 | Målvärde | Bedömning |\n"
+                    "|---|---:|---:|---|---|\n"
+                    "| Mått | 90 % | 92 % | ≥ 92 % | ✓ uppfyllt |\n"
+                    "\n"
+                    "- Mått: 92 % når målvärdet 92 %, en förbättring från 90 % 2019. Målet är uppfyllt.\n"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("\n## Väsentliga avvikelser\n\nInga.\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("\n## Sammanfattning\n\nTotalt 1 mått: 1 uppfyllt.\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| data | test.yaml | `" + sha256_hex(r.s.sources.file(r.results->dataset_file).text()) +
+                    "` |"),
+            std::string::npos)
+      << md;
+}
+
+TEST(RenderMarkdownTest, TextFromRulesAndDataCannotFormatOrBreakATable) {
+  Rendered r(
+      "area a \"A | *fet* <script>\" {\n  indicator x \"[länk](http://x) `kod` _k_ # h\" {\n"
+      "    unit percent\n    data t.r\n    target >= 92\n  }\n}\n",
+      small_dataset("      r: {label: \"R\", values: [\"-\", 92 %, 92 %]}\n"));
+  ASSERT_TRUE(r.results);
+  const std::string md = r.markdown();
+  EXPECT_NE(md.find("## Målområde: A \\| \\*fet\\* \\<script\\>"), std::string::npos) << md;
+  EXPECT_NE(md.find("| \\[länk\\](http://x) \\`kod\\` \\_k\\_ \\# h | \\- | 92 % |"), std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("<script>"), std::string::npos);
+  // Every table row has as many cells as its header.
+  std::size_t start = 0;
+  std::size_t header_pipes = 0;
+  while (start < md.size()) {
+    const std::size_t end = md.find('\n', start);
+    const std::string line = md.substr(start, end - start);
+    start = end + 1;
+    if (line.empty() || line[0] != '|') {
+      header_pipes = 0;
+      continue;
+    }
+    std::size_t pipes = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) pipes += line[i] == '|' && (i == 0 || line[i - 1] != '\\');
+    if (header_pipes == 0) header_pipes = pipes;
+    EXPECT_EQ(pipes, header_pipes) << line;
+  }
+}
+
+TEST(RenderMarkdownTest, TheSameInputsGiveTheSameBytes) {
+  Rendered a(one_indicator(met_indicator), small_dataset(met_row));
+  Rendered b(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(a.results && b.results);
+  EXPECT_EQ(a.markdown(), b.markdown());
+}
+
+}  // namespace
+}  // namespace attain
+
+namespace attain {
+namespace {
+
+// --- JUnit ------------------------------------------------------------------------------
+
+// A small XML 1.0 well-formedness check: one root, tags nest and close, attributes are
+// quoted, text and attribute values hold no raw '<' and only the five entities after '&'.
+::testing::AssertionResult well_formed(const std::string& xml) {
+  std::vector<std::string> open;
+  std::size_t i = 0, roots = 0;
+  auto entity_ok = [&](std::size_t at) {
+    for (const char* e : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"}) {
+      if (xml.compare(at, std::strlen(e), e) == 0) return true;
+    }
+    return false;
+  };
+  if (xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0) != 0)
+    return ::testing::AssertionFailure() << "no XML declaration";
+  i = xml.find('\n') + 1;
+  while (i < xml.size()) {
+    if (xml[i] == '&' && !entity_ok(i)) return ::testing::AssertionFailure() << "bare & at " << i;
+    if (xml[i] != '<') {
+      if (xml[i] == '>') return ::testing::AssertionFailure() << "bare > at " << i;
+      ++i;
+      continue;
+    }
+    const std::size_t end = xml.find('>', i);
+    if (end == std::string::npos) return ::testing::AssertionFailure() << "unclosed tag at " << i;
+    std::string tag = xml.substr(i + 1, end - i - 1);
+    // Attribute values: quoted, no raw '<', entities only.
+    bool in_value = false;
+    for (std::size_t k = 0; k < tag.size(); ++k) {
+      if (tag[k] == '"') in_value = !in_value;
+      if (in_value && tag[k] == '<') return ::testing::AssertionFailure() << "< in attribute at " << i;
+      if (in_value && tag[k] == '&' && !entity_ok(i + 1 + k))
+        return ::testing::AssertionFailure() << "bare & in attribute";
+    }
+    if (in_value) return ::testing::AssertionFailure() << "unbalanced quotes in <" << tag << ">";
+    if (tag[0] == '/') {
+      const std::string name = tag.substr(1);
+      if (open.empty() || open.back() != name)
+        return ::testing::AssertionFailure()
+               << "</" << name << "> closes " << (open.empty() ? "nothing" : open.back());
+      open.pop_back();
+    } else if (tag.back() != '/') {
+      if (open.empty()) ++roots;
+      open.push_back(tag.substr(0, tag.find_first_of(" \n")));
+    } else if (open.empty()) {
+      ++roots;
+    }
+    i = end + 1;
+  }
+  if (!open.empty()) return ::testing::AssertionFailure() << "<" << open.back() << "> never closed";
+  if (roots != 1) return ::testing::AssertionFailure() << roots << " root elements";
+  return ::testing::AssertionSuccess();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The element a test case holds, by the indicator id it names.
+std::string case_of(const std::string& xml, const std::string& id) {
+  const std::size_t at = xml.find("name=\"" + id + ": ");
+  if (at == std::string::npos) return "(no test case)";
+  const std::size_t end = xml.find("</testcase>", at);
+  return xml.substr(at, end - at);
+}
+
+TEST(RenderJunitTest, TheWellFormednessCheckCatchesBrokenDocuments) {
+  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  EXPECT_TRUE(well_formed(head + "<a><b x=\"1 &amp; 2\"/>t &lt; u</a>\n"));
+  EXPECT_FALSE(well_formed(head + "<a><b></a></b>\n"));
+  EXPECT_FALSE(well_formed(head + "<a>x & y</a>\n"));
+  EXPECT_FALSE(well_formed(head + "<a x=\"<\"/>\n"));
+  EXPECT_FALSE(well_formed(head + "<a></a><b></b>\n"));
+  EXPECT_FALSE(well_formed(head + "<a>\n"));
+  EXPECT_FALSE(well_formed("<a></a>\n"));
+}
+
+TEST(RenderJunitTest, EveryVerdictIsMappedAsDocumented) {
+  Rendered r(
+      "area a \"A\" {\n"
+      "  indicator met \"M\" { data t.met  target >= 1 }\n"
+      "  indicator miss \"N\" { data t.miss  target >= 10 }\n"
+      "  indicator nara \"Na\" { data t.nara  target >= 10 within 2 }\n"
+      "  indicator fas \"F\" { data t.fas  target >= 4 annual }\n"
+      "  indicator efter \"E\" { data t.efter  target >= 400 annual }\n"
+      "  indicator iu \"I\" { data t.iu  target >= 1 }\n"
+      "  indicator sen \"S\" { data t.met  target pending \"Q3\" }\n"
+      "  indicator utan \"U\" { data t.met  target none }\n"
+      "  indicator na \"NA\" { data t.na  target >= 1 }\n"
+      "}\n",
+      small_dataset("      met: {values: [1, 2, 3]}\n"
+                    "      miss: {values: [1, 2, 3]}\n"
+                    "      nara: {values: [1, 9, 3]}\n"
+                    "      fas: {values: [1, 2, 3]}\n"
+                    "      efter: {values: [1, 2, 3]}\n"
+                    "      iu: {values: [1, I.U., 3]}\n"
+                    "      na: {values: [1, N/A, 3]}\n"));
+  ASSERT_TRUE(r.results);
+  const std::string x = r.junit();
+  EXPECT_TRUE(well_formed(x)) << x;
+  EXPECT_NE(case_of(x, "met").find("<system-out>"), std::string::npos);
+  EXPECT_EQ(case_of(x, "met").find("<failure"), std::string::npos);
+  EXPECT_NE(case_of(x, "miss").find("<failure type=\"not_met\" message=\"ej uppfyllt: 2 mot ≥ 10\">"),
+            std::string::npos)
+      << case_of(x, "miss");
+  EXPECT_NE(case_of(x, "nara").find("<failure type=\"near\""), std::string::npos) << case_of(x, "nara");
+  EXPECT_EQ(case_of(x, "fas").find("<failure"), std::string::npos) << case_of(x, "fas");
+  EXPECT_NE(case_of(x, "efter").find("<failure type=\"behind\""), std::string::npos) << case_of(x, "efter");
+  EXPECT_NE(case_of(x, "iu").find("<skipped message=\"no_data: "), std::string::npos) << case_of(x, "iu");
+  EXPECT_NE(case_of(x, "sen").find("<skipped message=\"pending: "), std::string::npos) << case_of(x, "sen");
+  EXPECT_NE(case_of(x, "utan").find("<skipped message=\"no_target: "), std::string::npos)
+      << case_of(x, "utan");
+  EXPECT_NE(case_of(x, "na").find("<skipped message=\"not_applicable: "), std::string::npos)
+      << case_of(x, "na");
+  EXPECT_NE(x.find("tests=\"9\" failures=\"3\" errors=\"0\" skipped=\"4\""), std::string::npos) << x;
+  EXPECT_EQ(count(x, "<testcase "), 9u);
+  EXPECT_EQ(count(x, "<failure "), 3u);
+  // Each case names its rule's file and line.
+  EXPECT_NE(case_of(x, "miss").find("file=\"test.rules\" line=\"3\""), std::string::npos)
+      << case_of(x, "miss");
+}
+
+TEST(RenderJunitTest, TextIsEscapedAndTheDocumentStaysWellFormed) {
+  Rendered r(
+      "area a \"A <&> \\\"q\\\" 'b'\" {\n  indicator x \"</testcase><x a=\\\"1\\\">&amp;\" {\n"
+      "    data t.r\n    target >= 5\n  }\n}\n",
+      small_dataset("      r: {label: \"R\", values: [1, 2, 3]}\n"));
+  ASSERT_TRUE(r.results) << r.s.rendered();
+  const std::string x = r.junit();
+  EXPECT_TRUE(well_formed(x)) << x;
+  EXPECT_NE(x.find("name=\"Målområde: A &lt;&amp;&gt; &quot;q&quot; &apos;b&apos;\""), std::string::npos)
+      << x;
+  EXPECT_NE(x.find("x: &lt;/testcase&gt;&lt;x a=&quot;1&quot;&gt;&amp;amp;"), std::string::npos) << x;
+}
+
+TEST(RenderJunitTest, DataChecksFormTheirOwnSuite) {
+  Rendered r(
+      "check ok \"Lika\" { expect t.r@ar_2019 = 1 }\ncheck fel \"Olika\" { expect t.r@ar_2019 = 2 }\n"
+      "area a \"A\" {\n  indicator x \"X\" { data t.r  target >= 1 }\n}\n",
+      small_dataset("      r: {label: \"R\", values: [1, 2, 3]}\n"));
+  ASSERT_TRUE(r.results) << r.s.rendered();
+  const std::string x = r.junit();
+  EXPECT_TRUE(well_formed(x)) << x;
+  EXPECT_NE(
+      x.find("<testsuite name=\"Datakontroller\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">"),
+      std::string::npos)
+      << x;
+  EXPECT_NE(x.find("<testcase classname=\"datakontroller.fel\" name=\"fel: Olika\""), std::string::npos) << x;
 }
 
 }  // namespace

@@ -26,6 +26,13 @@ Commentary write_commentary(const Results& results);
 // Swedish labels: "uppfyllt", "ej uppfyllt", "i fas", ...; "förbättring", ...
 std::string_view verdict_label(Verdict verdict);
 std::string_view trend_label(Trend trend);
+// Signs beside the words (never instead of them): ✓ ✗ ≈ ↗ ↘ ? … – · ! for verdicts,
+// ▲ ▼ = for trends (a space for none), ✓ ≈ ✗ ? ! for data-check outcomes.
+std::string_view verdict_symbol(Verdict verdict);
+std::string_view trend_arrow(Trend trend);
+std::string_view outcome_symbol(CheckOutcome outcome);
+// "Målområde", "Kommunövergripande mål", "Mål"
+std::string_view level_label(ast::GroupLevel level);
 // "91 %", "−143 tkr", "62 500", "4,4"
 std::string format_value(const Decimal& number, Unit unit);
 // A cell as shown in a table: the number with its unit, or the marker as written.

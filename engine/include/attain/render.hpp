@@ -27,11 +27,28 @@ struct InputFile {
 };
 std::vector<InputFile> report_inputs(const Results& results, const SourceManager& sources);
 
+// Areas and objectives get a summary line; a goal only when it holds more than one
+// objective or items of its own, where its summary says something its child does not.
+bool group_is_summarised(const Results& results, std::size_t group);
+
 // The terminal report: grouped by area, goal and objective, one aligned line per
 // indicator with a verdict symbol, then its commentary; "Väsentliga avvikelser" and
 // "Datakontroller" (with the file:line of every figure a failing check compared) last.
 std::string render_text(const Results& results, const Commentary& commentary, const SourceManager& sources,
                         const RenderOptions& options);
+
+// The Markdown report (CommonMark with GFM tables), for pasting into the report
+// document: per group a table shaped like the report's own (Indikator, one column per
+// period, Målvärde, Bedömning) and the commentary, budget tables, "Väsentliga
+// avvikelser", "Datakontroller", "Sammanfattning" and "Underlag". Text from rules and
+// data is escaped so it cannot format or break a table.
+std::string render_markdown(const Results& results, const Commentary& commentary, const SourceManager& sources);
+
+// JUnit XML for CI dashboards: a test suite per group with items, one test case per
+// indicator and budget line (met/on_track pass; not_met, behind and near fail; no_data,
+// pending, not_applicable and no_target are skipped; error is an error), and a suite of
+// the data checks. docs/junit.md has the mapping.
+std::string render_junit(const Results& results, const Commentary& commentary, const SourceManager& sources);
 
 // The JSON report (schema "attain/results/v1"). `diagnostics` are the warnings of the
 // run, included so machine readers see them too.
