@@ -53,6 +53,9 @@ struct Options {
   bool fmt_write = false;
   // evaluate test
   std::vector<std::string> test_rules;
+  // evaluate list
+  std::vector<std::string> list_rules;
+  std::string list_format = "text";
 };
 
 // The exit code of the default run when a result has a verdict named in --fail-on; of
@@ -234,6 +237,19 @@ class Run {
     return code;
   }
 
+  // evaluate list RULES...: the catalogue of the rule set (docs/cli-list.md).
+  int list() {
+    const attain::RuleSet rules = load_rules(options_.list_rules);
+    if (sink_.has_errors()) return finish(rule_error);
+    print_diagnostics();
+    const attain::CatalogueFormat format = options_.list_format == "json" ? attain::CatalogueFormat::json
+                                           : options_.list_format == "markdown"
+                                               ? attain::CatalogueFormat::markdown
+                                               : attain::CatalogueFormat::text;
+    std::cout << attain::render_catalogue(rules, sources_, format) << std::flush;
+    return std::cout ? success : output_error;
+  }
+
   // evaluate test RULES...: the rule set's `test` blocks (docs/cli-test.md).
   int test() {
     const attain::RuleSet rules = load_rules(options_.test_rules);
@@ -409,6 +425,16 @@ int main(int argc, char** argv) {
     format->add_flag("--write", options.fmt_write, "Rewrite the files that are not formatted, atomically")
         ->excludes(fmt_check);
     format->fallthrough();
+    CLI::App* list = app.add_subcommand(
+        "list",
+        "The catalogue of a rule set for auditors: every group, indicator, budget and check with file:line");
+    list->add_option("rules", options.list_rules, "Rule files or directories")
+        ->required()
+        ->type_name("RULES...");
+    list->add_option("-f,--format", options.list_format, "Output format")
+        ->check(CLI::IsMember({"text", "markdown", "json"}))
+        ->capture_default_str();
+    list->fallthrough();
     CLI::App* test = app.add_subcommand(
         "test", "Run the rule set's test blocks: a PASS or FAIL line each, then N passed, N failed");
     test->add_option("rules", options.test_rules, "Rule files or directories (tests/ folders included)")
@@ -433,6 +459,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) return Run(options).check();
     if (format->parsed()) return Run(options).format();
     if (test->parsed()) return Run(options).test();
+    if (list->parsed()) return Run(options).list();
     if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
     return Run(options)();
   } catch (const std::exception& e) {

@@ -373,21 +373,7 @@ std::string check_sentence(const CheckResult& c) {
 
 // "Ej uppfyllt: 2 av 6 bedömda indikatorer uppfyllda (krav: alla); 5 utan målvärde."
 std::string rollup_sentence(const GroupRollup& u) {
-  std::string rule;
-  switch (u.policy.kind) {
-    case ast::RollupPolicy::Kind::all:
-      rule = "alla";
-      break;
-    case ast::RollupPolicy::Kind::at_least:
-      rule = fmt::format("minst {}", format_sv(u.policy.amount));
-      break;
-    case ast::RollupPolicy::Kind::at_least_share:
-      rule = fmt::format("minst {} %", format_sv(u.policy.amount));
-      break;
-    case ast::RollupPolicy::Kind::weighted:
-      rule = fmt::format("viktat minst {} %", format_sv(u.policy.amount));
-      break;
-  }
+  const std::string rule = rollup_text(u.policy);
   std::string label(verdict_label(u.verdict));  // every label starts with an ASCII letter
   if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
     label[0] = static_cast<char>(label[0] - 'a' + 'A');
@@ -562,6 +548,20 @@ std::string_view outcome_symbol(CheckOutcome o) {
       return "!";
   }
   return " ";
+}
+
+std::string rollup_text(const ast::RollupPolicy& policy) {
+  switch (policy.kind) {
+    case ast::RollupPolicy::Kind::all:
+      return "alla";
+    case ast::RollupPolicy::Kind::at_least:
+      return fmt::format("minst {}", format_sv(policy.amount));
+    case ast::RollupPolicy::Kind::at_least_share:
+      return fmt::format("minst {} %", format_sv(policy.amount));
+    case ast::RollupPolicy::Kind::weighted:
+      return fmt::format("viktat minst {} %", format_sv(policy.amount));
+  }
+  return "";
 }
 
 std::string format_value(const Decimal& number, Unit unit) {

@@ -39,7 +39,7 @@ std::string md(std::string_view text) {
     }
   }
   // A leading '-', '+' or '!' or a digit run with '.' could start a list or an image.
-  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '!')) out.insert(0, "\\");
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '!')) out = "\\" + out;
   return out;
 }
 

@@ -715,3 +715,91 @@ TEST(RenderJunitTest, DataChecksFormTheirOwnSuite) {
 
 }  // namespace
 }  // namespace attain
+
+namespace attain {
+namespace {
+
+// --- The catalogue (evaluate list) ---------------------------------------------------------
+
+struct Listed {
+  explicit Listed(std::string rules) {
+    checked = s.check(std::move(rules), "cat.rules");
+    EXPECT_TRUE(checked) << s.rendered();
+  }
+  std::string operator()(CatalogueFormat f) const { return render_catalogue(*checked, s.sources, f); }
+  test::Session s;
+  std::optional<RuleSet> checked;
+};
+
+const char* const catalogue_rules =
+    "area a \"Medborgare\" {\n"                        // 1
+    "  rollup at least 75 %\n"                         // 2
+    "  objective o \"God service\" {\n"                // 3
+    "    indicator svar \"Svarsservice | andel\" {\n"  // 4
+    "      unit percent\n"                             // 5
+    "      higher is better\n"                         // 6
+    "      data t.svar\n"                              // 7
+    "      target >= 92 within 1\n"                    // 8
+    "    }\n"                                          // 9
+    "    indicator besok \"Besök\" { unit count  higher is better  data t.besok  target >= 90 annual }\n"  // 10
+    "  }\n"                                                              // 11
+    "}\n"                                                                // 12
+    "check dk \"Summa\" { expect t.a + t.b = t.summa  tolerance 1 }\n";  // 13
+
+TEST(RenderCatalogueTest, TextListsEveryGroupAndIndicatorWithWhereItIs) {
+  Listed l(catalogue_rules);
+  ASSERT_TRUE(l.checked);
+  const std::string text = l(CatalogueFormat::text);
+  EXPECT_NE(text.find("Målområde: Medborgare  [a]  cat.rules:1\n  roll-up: minst 75 %\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n  Mål: God service  [o]  cat.rules:3\n    roll-up: alla\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n    svar  Svarsservice | andel  cat.rules:4\n"
+                      "        mål: ≥ 92 %, nära inom 1; högre är bättre; enhet percent; data t.svar\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("mål: ≥ 90 per år; högre är bättre; enhet count; data t.besok; ackumulerat"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Datakontroller\n  dk  Summa  cat.rules:13\n      (t.a + t.b) = t.summa, tolerans 1\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("2 indikatorer, 0 budgetar, 1 datakontroller, 0 regeltester i 1 regelfiler."),
+            std::string::npos);
+}
+
+TEST(RenderCatalogueTest, JsonHasTheSchemaTheInputsAndStructuredTargets) {
+  Listed l(catalogue_rules);
+  ASSERT_TRUE(l.checked);
+  const Json j = Json::parse(l(CatalogueFormat::json));
+  EXPECT_EQ(j.at("schema"), "attain/catalogue/v1");
+  ASSERT_EQ(j.at("inputs").size(), 1u);
+  EXPECT_EQ(j.at("inputs")[0].at("sha256"), sha256_hex(l.s.sources.file(0).text()));
+  ASSERT_EQ(j.at("indicators").size(), 2u);
+  const Json& svar = j.at("indicators")[0];
+  EXPECT_EQ(svar.at("id"), "svar");
+  EXPECT_EQ(svar.at("group"), "o");
+  EXPECT_EQ(svar.at("target").at("comparator"), ">=");
+  EXPECT_EQ(svar.at("target").at("value"), "92");
+  EXPECT_EQ(svar.at("target").at("within"), "1");
+  EXPECT_EQ(svar.at("location"), "cat.rules:4");
+  EXPECT_EQ(j.at("indicators")[1].at("target").at("annual"), true);
+  EXPECT_EQ(j.at("groups")[0].at("rollup").at("policy"), "at_least_percent");
+  EXPECT_EQ(j.at("groups")[0].at("rollup").at("threshold"), "75");
+  EXPECT_EQ(j.at("data_checks")[0].at("expect"), "(t.a + t.b) = t.summa");
+}
+
+TEST(RenderCatalogueTest, MarkdownEscapesTableText) {
+  Listed l(catalogue_rules);
+  ASSERT_TRUE(l.checked);
+  const std::string md = l(CatalogueFormat::markdown);
+  EXPECT_NE(
+      md.find(
+          "| `svar` | Svarsservice \\| andel | ≥ 92 %, nära inom 1 | högre är bättre | percent | t.svar | "
+          "cat.rules:4 |"),
+      std::string::npos)
+      << md;
+}
+
+}  // namespace
+}  // namespace attain

@@ -31,6 +31,8 @@ std::string_view trend_label(Trend trend);
 std::string_view verdict_symbol(Verdict verdict);
 std::string_view trend_arrow(Trend trend);
 std::string_view outcome_symbol(CheckOutcome outcome);
+// A roll-up policy: "alla", "minst 3", "minst 75 %", "viktat minst 75 %"
+std::string rollup_text(const ast::RollupPolicy& policy);
 // "Målområde", "Kommunövergripande mål", "Mål"
 std::string_view level_label(ast::GroupLevel level);
 // "91 %", "−143 tkr", "62 500", "4,4"

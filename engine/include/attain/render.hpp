@@ -79,3 +79,15 @@ namespace attain {
 std::string render_test_report(const TestReport& report, const SourceManager& sources, bool color = false);
 
 }  // namespace attain
+
+namespace attain {
+
+enum class CatalogueFormat { text, markdown, json };
+
+// `evaluate list`: the catalogue of a checked rule set for auditors: every area, goal
+// and objective with its roll-up policy, every indicator with its target, direction,
+// unit and data reference (or expression), every budget and data check, each with its
+// file:line. JSON has the schema "attain/catalogue/v1" and the SHA-256 of each file.
+std::string render_catalogue(const RuleSet& rules, const SourceManager& sources, CatalogueFormat format);
+
+}  // namespace attain
