@@ -53,6 +53,10 @@ struct Options {
   bool fmt_write = false;
   // evaluate test
   std::vector<std::string> test_rules;
+  // evaluate explain
+  std::string explain_id;
+  std::vector<std::string> explain_inputs;
+  std::string explain_format = "text";
   // evaluate list
   std::vector<std::string> list_rules;
   std::string list_format = "text";
@@ -121,6 +125,8 @@ class Run {
       report = attain::render_junit(*results, commentary, sources_);
     } else if (options_.format == "markdown") {
       report = attain::render_markdown(*results, commentary, sources_);
+    } else if (options_.format == "html") {
+      report = attain::render_html(*results, commentary, sources_);
     } else {
       const bool color = options_.output.empty() && use_color(options_.color, STDOUT_FILENO);
       report = attain::render_text(*results, commentary, sources_, attain::RenderOptions{color});
@@ -235,6 +241,39 @@ class Run {
       if (options_.fmt_check && changed > 0 && code == success) code = not_formatted;
     }
     return code;
+  }
+
+  // evaluate explain ID RULES... DATASET: the audit trail of one result (docs/cli-explain.md).
+  int explain() {
+    std::vector<std::string> rule_paths, dataset_paths;
+    for (const std::string& input : options_.explain_inputs)
+      (is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
+    if (dataset_paths.size() != 1) {
+      return usage(dataset_paths.empty() ? "no dataset given: name one .yaml file"
+                                         : "more than one dataset given: name exactly one .yaml file");
+    }
+    if (rule_paths.empty()) return usage("no rules given: name .rules files or a directory of them");
+    const attain::RuleSet rules = load_rules(rule_paths);
+    const bool rules_ok = !sink_.has_errors();
+    const std::size_t errors_before_data = sink_.error_count();
+    std::optional<attain::Dataset> dataset = load_dataset(dataset_paths[0]);
+    if (!dataset || sink_.error_count() != errors_before_data)
+      return finish(rules_ok ? data_error : rule_error);
+    auto results = attain::evaluate(rules, *dataset, sink_);
+    if (!rules_ok || !results) return finish(rule_error);
+    const attain::Commentary commentary = attain::write_commentary(*results);
+    std::vector<std::string> known;
+    const auto text = attain::render_explanation(rules, *results, commentary, sources_, options_.explain_id,
+                                                 options_.explain_format == "json", known);
+    print_diagnostics();
+    if (!text) {
+      const auto best = attain::closest_match(options_.explain_id, known);
+      return usage(fmt::format(
+          "no result has the id '{}'{}", attain::terminal_safe(options_.explain_id),
+          best ? fmt::format(": did you mean '{}'?", *best) : "; evaluate list RULES... shows the ids"));
+    }
+    std::cout << *text << std::flush;
+    return std::cout ? success : output_error;
   }
 
   // evaluate list RULES...: the catalogue of the rule set (docs/cli-list.md).
@@ -381,7 +420,7 @@ int main(int argc, char** argv) {
     app.add_option("inputs", options.inputs, "Rule files or directories, and one dataset (.yaml)")
         ->type_name("RULES... DATASET");
     app.add_option("-f,--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "markdown", "junit"}))
+        ->check(CLI::IsMember({"text", "json", "markdown", "html", "junit"}))
         ->capture_default_str();
     std::vector<std::string> fail_on_names = attain::verdict_names();
     for (const std::string& o : attain::outcome_names()) {
@@ -425,6 +464,22 @@ int main(int argc, char** argv) {
     format->add_flag("--write", options.fmt_write, "Rewrite the files that are not formatted, atomically")
         ->excludes(fmt_check);
     format->fallthrough();
+    CLI::App* explain = app.add_subcommand(
+        "explain",
+        "The audit trail of one verdict: rule, dataset cells, computation, comparison, commentary");
+    explain
+        ->add_option("id", options.explain_id,
+                     "An indicator, budget line, breakdown (id.row) or data-check result")
+        ->required()
+        ->type_name("ID");
+    explain
+        ->add_option("inputs", options.explain_inputs, "Rule files or directories, and one dataset (.yaml)")
+        ->required()
+        ->type_name("RULES... DATASET");
+    explain->add_option("-f,--format", options.explain_format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    explain->fallthrough();
     CLI::App* list = app.add_subcommand(
         "list",
         "The catalogue of a rule set for auditors: every group, indicator, budget and check with file:line");
@@ -460,6 +515,7 @@ int main(int argc, char** argv) {
     if (format->parsed()) return Run(options).format();
     if (test->parsed()) return Run(options).test();
     if (list->parsed()) return Run(options).list();
+    if (explain->parsed()) return Run(options).explain();
     if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
     return Run(options)();
   } catch (const std::exception& e) {

@@ -338,6 +338,126 @@ std::string indicator_sentence(const ItemResult& r) {
   return r.name;
 }
 
+// Why indicator_sentence and budget_sentence say what they say, branch by branch, each
+// with the words it chose (for `evaluate explain`). Kept beside them so the two agree.
+std::vector<std::string> reasons_for(const ItemResult& r) {
+  std::vector<std::string> out;
+  auto chose = [&](std::string why, std::string words) {
+    out.push_back(fmt::format("{} → \"{}\"", why, words));
+  };
+  if (r.kind == ItemResult::Kind::budget_line) {
+    if (!r.deviation) {
+      chose("utfall eller budget saknas", ", avvikelsen kan inte beräknas");
+      return out;
+    }
+    const Decimal& d = *r.deviation;
+    if (d.is_zero()) {
+      chose("utfall = budget", ", ingen avvikelse");
+    } else {
+      chose(
+          fmt::format("utfall − budget = {} tkr, {} då {} är bättre", format_sv_signed(d),
+                      r.favourable ? "gynnsamt" : "ogynnsamt",
+                      r.direction == ast::Direction::lower ? "lägre" : "högre"),
+          fmt::format("en {} avvikelse på {} tkr", r.favourable ? "positiv" : "negativ", format_sv(d.abs())));
+      if (r.significant && r.materiality) {
+        chose(fmt::format("|avvikelsen| når väsentlighetsgränsen {} tkr", format_sv(*r.materiality)),
+              fmt::format("(väsentlig, minst {} tkr)", format_sv(*r.materiality)));
+      } else if (r.materiality) {
+        chose(fmt::format("|avvikelsen| under väsentlighetsgränsen {} tkr", format_sv(*r.materiality)),
+              fmt::format("(under väsentlighetsgränsen {} tkr)", format_sv(*r.materiality)));
+      }
+    }
+    if (r.previous && r.previous->value.is_number())
+      chose("ett värde för föregående period finns",
+            fmt::format("; {} {}", in_sentence(r.previous->column_label),
+                        format_value(r.previous->value.number, Unit::tkr)));
+    return out;
+  }
+  const ast::Target& t = r.target;
+  const Value& v = r.current->value;
+  if (r.band_index) {
+    chose("färgband i stället för mål: värdet ligger i ett av dem",
+          fmt::format("ligger i {} ({})", colour_word(r.bands[*r.band_index].colour),
+                      band_condition_text(r.bands[*r.band_index], r.unit)));
+  } else {
+    switch (r.verdict) {
+      case Verdict::pending:
+        chose("målvärdet är inte satt", t.text ? fmt::format("målvärdet fastställs {}", *t.text)
+                                               : std::string("målvärdet är ännu inte fastställt"));
+        if (!v.is_number()) chose("värdet saknas", absence_text(v));
+        break;
+      case Verdict::error:
+        chose("värdet kunde inte beräknas: " + r.reason,
+              fmt::format("värdet kan inte beräknas ({})", swedish_reason(r.reason)));
+        break;
+      case Verdict::no_target:
+        chose("indikatorn har inget målvärde", "inget målvärde angivet");
+        if (!v.is_number()) chose("värdet saknas", absence_text(v));
+        break;
+      case Verdict::no_data:
+      case Verdict::not_applicable:
+        if (v.is_number() && t.relative) {
+          chose("relativt mål utan värde att jämföra med", "men värdet att jämföra med saknas");
+        } else {
+          chose(fmt::format("värdet saknas ({})", to_string(v.absence)), absence_text(v));
+          chose("målet nämns ändå", target_phrase(r));
+        }
+        break;
+      case Verdict::on_track:
+      case Verdict::behind:
+      case Verdict::near:
+        if (t.annual) {
+          chose(fmt::format("årsmål mot värdet hittills i år, {}", to_string(r.verdict)),
+                fmt::format("hittills i år ligger {} {}",
+                            r.verdict == Verdict::on_track ? "i fas med"
+                            : r.verdict == Verdict::near   ? "nära"
+                                                           : "efter",
+                            target_phrase(r)));
+          chose(fmt::format("förväntat efter {} av 12 månader", r.months_elapsed),
+                fmt::format("förväntade {}", format_value(*r.reference, r.unit)));
+          break;
+        }
+        [[fallthrough]];
+      case Verdict::met:
+      case Verdict::not_met: {
+        const Decimal& gap = *r.gap;
+        if (gap.is_zero() && r.verdict != Verdict::met) {
+          chose("värdet är lika med en strikt gräns", "ligger precis på gränsen för " + target_phrase(r));
+        } else if (gap.is_zero()) {
+          chose("värdet möter målet utan skillnad",
+                (t.comparator == ast::Comparator::range ? "ligger inom " : "når ") + target_phrase(r));
+        } else {
+          chose(fmt::format("skillnaden mot målet är {}", format_sv_signed(gap)),
+                fmt::format("är {} {} {}", gap_text(gap, r.unit), gap.is_negative() ? "under" : "över",
+                            target_phrase(r)));
+        }
+        break;
+      }
+    }
+  }
+  const std::string trend = trend_clause(r);
+  if (!trend.empty()) {
+    chose(r.trend == Trend::none ? "ett tidigare värde finns men ingen riktning att bedöma trenden efter"
+                                 : fmt::format("trenden är {}", trend_label(r.trend)),
+          trend.substr(2));
+  }
+  switch (r.verdict) {
+    case Verdict::met:
+      chose("bedömningen är uppfyllt", "Målet är uppfyllt.");
+      break;
+    case Verdict::not_met:
+      chose("bedömningen är ej uppfyllt", "Målet är inte uppfyllt.");
+      break;
+    case Verdict::near:
+      chose(t.band ? "missen ryms i toleransen" : "bedömningen är nära målet",
+            t.annual && !r.band_index ? "nära" : "Målet är nästan uppfyllt");
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
 std::string check_sentence(const CheckResult& c) {
   std::string where;
   if (c.row && c.column)
@@ -562,6 +682,16 @@ std::string rollup_text(const ast::RollupPolicy& policy) {
       return fmt::format("viktat minst {} %", format_sv(policy.amount));
   }
   return "";
+}
+
+std::string format_gap(const Decimal& gap, Unit unit) {
+  if (gap.is_zero()) return gap_text(gap, unit);
+  return (gap.is_negative() ? "−" : "+") + gap_text(gap, unit);
+}
+
+std::vector<std::string> commentary_reasons(const ItemResult& result) {
+  if (!result.current && result.kind != ItemResult::Kind::budget_line) return {};
+  return reasons_for(result);
 }
 
 std::string format_value(const Decimal& number, Unit unit) {

@@ -803,3 +803,98 @@ TEST(RenderCatalogueTest, MarkdownEscapesTableText) {
 
 }  // namespace
 }  // namespace attain
+
+namespace attain {
+namespace {
+
+// --- evaluate explain ----------------------------------------------------------------------
+
+struct Explained {
+  Explained(std::string rules, std::string yaml) : r(std::move(rules), std::move(yaml)) {
+    if (!r.results) return;
+    for (const ast::RuleFile& f : parsed()) files.push_back(f);
+    checked = check_rules(files, scratch);
+  }
+  std::vector<ast::RuleFile> parsed() {
+    std::vector<ast::RuleFile> out;
+    DiagnosticSink sink;
+    if (auto f = parse_rules(r.s.sources.file(0), sink)) out.push_back(*f);
+    return out;
+  }
+  std::optional<std::string> operator()(std::string_view id, bool json = false) {
+    return render_explanation(checked, *r.results, r.commentary, r.s.sources, id, json, known);
+  }
+  Rendered r;
+  DiagnosticSink scratch;
+  std::vector<ast::RuleFile> files;
+  RuleSet checked;
+  std::vector<std::string> known;
+};
+
+TEST(RenderExplainTest, TheTrailOfAnUnmetTarget) {
+  Explained e(one_indicator(met_indicator),
+              small_dataset("      r: {label: \"R\", values: [90 %, 91 %, 92 %]}\n"));
+  ASSERT_TRUE(e.r.results);
+  const auto text = e("x");
+  ASSERT_TRUE(text);
+  EXPECT_NE(text->find("Förklaring: x – Mått\n\nRegel  test.rules:2:3\n"
+                       "      2 |   indicator x \"Mått\" {\n"
+                       "      3 |     unit percent\n"
+                       "      4 |     data t.r\n"
+                       "      5 |     target >= 92\n"
+                       "      6 |   }\n"),
+            std::string::npos)
+      << *text;
+  EXPECT_NE(
+      text->find(
+          "  värde            \"91 %\"  test.yaml:14:38  (kolumn mars_2020 \"Mars 2020\", 2020-03) → 91 %\n"),
+      std::string::npos)
+      << *text;
+  EXPECT_NE(
+      text->find("  jämförelsevärde  \"90 %\"  test.yaml:14:32  (kolumn ar_2019 \"2019\", 2019) → 90 %\n"),
+      std::string::npos)
+      << *text;
+  EXPECT_NE(
+      text->find("  1. jämförelse: 91 % ≥ 92 % gäller inte\n  2. skillnad mot målet: −1 procentenhet\n"),
+      std::string::npos)
+      << *text;
+  EXPECT_NE(text->find("Bedömning: ej uppfyllt (not_met)\n"), std::string::npos) << *text;
+  EXPECT_NE(text->find("  - skillnaden mot målet är −1 → \"är 1 procentenhet under målvärdet 92 %\"\n"),
+            std::string::npos)
+      << *text;
+  EXPECT_NE(text->find("  - bedömningen är ej uppfyllt → \"Målet är inte uppfyllt.\"\n"), std::string::npos)
+      << *text;
+}
+
+TEST(RenderExplainTest, AnnualTargetsShowTheProRating) {
+  Explained e(one_indicator("    unit count\n    data t.r\n    target >= 220000 annual\n"),
+              small_dataset("      r: {label: \"R\", values: [1, \"62 500\", 0]}\n"));
+  ASSERT_TRUE(e.r.results);
+  const auto text = e("x");
+  ASSERT_TRUE(text);
+  EXPECT_NE(text->find("  1. årsmål pro rata: 220 000 × 3/12 månader = 55 000\n"
+                       "  2. jämförelse: 62 500 ≥ 55 000 gäller\n"),
+            std::string::npos)
+      << *text;
+  EXPECT_NE(text->find("Bedömning: i fas (on_track)"), std::string::npos);
+}
+
+TEST(RenderExplainTest, JsonAndUnknownIds) {
+  Explained e(one_indicator(met_indicator), small_dataset(met_row));
+  ASSERT_TRUE(e.r.results);
+  const auto json = e("x", true);
+  ASSERT_TRUE(json);
+  const Json j = Json::parse(*json);
+  EXPECT_EQ(j.at("schema"), "attain/explain/v1");
+  EXPECT_EQ(j.at("kind"), "indicator");
+  EXPECT_EQ(j.at("rule").at("location"), "test.rules:2:3");
+  EXPECT_EQ(j.at("rule").at("source").get<std::string>().back(), '}');
+  EXPECT_EQ(j.at("data")[0].at("text"), "92 %");
+  EXPECT_EQ(j.at("verdict"), "met");
+  EXPECT_FALSE(j.at("commentary").at("reasons").empty());
+  EXPECT_FALSE(e("y"));
+  EXPECT_EQ(e.known, std::vector<std::string>{"x"});
+}
+
+}  // namespace
+}  // namespace attain

@@ -23,6 +23,11 @@ struct Commentary {
 // Writes the commentary for every result. Never fails.
 Commentary write_commentary(const Results& results);
 
+// Why a result's sentence reads as it does: one line per choice made, each naming the
+// reason and the words chosen ('skillnaden mot målet är −1 → "är 1 procentenhet under
+// målvärdet 92 %"'), for `evaluate explain`.
+std::vector<std::string> commentary_reasons(const ItemResult& result);
+
 // Swedish labels: "uppfyllt", "ej uppfyllt", "i fas", ...; "förbättring", ...
 std::string_view verdict_label(Verdict verdict);
 std::string_view trend_label(Trend trend);
@@ -37,6 +42,8 @@ std::string rollup_text(const ast::RollupPolicy& policy);
 std::string_view level_label(ast::GroupLevel level);
 // "91 %", "−143 tkr", "62 500", "4,4"
 std::string format_value(const Decimal& number, Unit unit);
+// A signed difference in the unit's words: "−1 procentenhet", "+2,5 procentenheter", "−945 tkr"
+std::string format_gap(const Decimal& gap, Unit unit);
 // A cell as shown in a table: the number with its unit, or the marker as written.
 std::string format_cell(const Value& value, Unit unit);
 // "≥ 92 %", "< 5 %", "90–100 %", "≥ 220 000 per år", "Q3", "Nollresultat"

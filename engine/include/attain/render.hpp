@@ -2,6 +2,7 @@
 // Stage 5: results + commentary -> output text. Renderers only read; they never
 // re-evaluate. docs/json.md documents the JSON schema.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ bool group_is_summarised(const Results& results, std::size_t group);
 // "Datakontroller" (with the file:line of every figure a failing check compared) last.
 std::string render_text(const Results& results, const Commentary& commentary, const SourceManager& sources,
                         const RenderOptions& options);
+
+// The HTML report: one self-contained, printable file (no network resources), with a
+// table per objective, a bullet chart and a sparkline per indicator as inline SVG, and
+// the "Väsentliga avvikelser", "Datakontroller" and "Underlag" sections. Every text from
+// rules and data is escaped.
+std::string render_html(const Results& results, const Commentary& commentary, const SourceManager& sources);
 
 // The Markdown report (CommonMark with GFM tables), for pasting into the report
 // document: per group a table shaped like the report's own (Indikator, one column per
@@ -89,5 +96,19 @@ enum class CatalogueFormat { text, markdown, json };
 // unit and data reference (or expression), every budget and data check, each with its
 // file:line. JSON has the schema "attain/catalogue/v1" and the SHA-256 of each file.
 std::string render_catalogue(const RuleSet& rules, const SourceManager& sources, CatalogueFormat format);
+
+}  // namespace attain
+
+namespace attain {
+
+// `evaluate explain ID`: the audit trail of one result (an indicator, a budget line, a
+// breakdown "indicator.row" or a data-check result): the rule's source with file:line,
+// every dataset cell read (text as written, file:line:col), each computation step, the
+// comparison, the verdict, the trend and why the commentary reads as it does; as text or
+// JSON ("attain/explain/v1"). nullopt when no result has the id; `known` then holds
+// every id there is.
+std::optional<std::string> render_explanation(const RuleSet& rules, const Results& results,
+                                              const Commentary& commentary, const SourceManager& sources,
+                                              std::string_view id, bool json, std::vector<std::string>& known);
 
 }  // namespace attain
