@@ -16,6 +16,7 @@
 #include "attain/commentary.hpp"
 #include "attain/dataset.hpp"
 #include "attain/diagnostic.hpp"
+#include "attain/diff.hpp"
 #include "attain/evaluate.hpp"
 #include "attain/format.hpp"
 #include "attain/parse.hpp"
@@ -57,6 +58,9 @@ struct Options {
   std::string explain_id;
   std::vector<std::string> explain_inputs;
   std::string explain_format = "text";
+  // evaluate diff
+  std::vector<std::string> diff_inputs;
+  std::string diff_format = "text";
   // evaluate list
   std::vector<std::string> list_rules;
   std::string list_format = "text";
@@ -276,6 +280,48 @@ class Run {
     return std::cout ? success : output_error;
   }
 
+  // evaluate diff OLD.json NEW.json | RULES... OLD.yaml NEW.yaml (docs/cli-diff.md).
+  int diff() {
+    std::vector<std::string> rule_paths, dataset_paths, json_paths;
+    for (const std::string& input : options_.diff_inputs) {
+      const std::string ext = std::filesystem::path(input).extension().string();
+      (ext == ".json" ? json_paths : is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
+    }
+    std::optional<attain::Snapshot> before, after;
+    if (!json_paths.empty()) {
+      if (json_paths.size() != 2 || !dataset_paths.empty() || !rule_paths.empty())
+        return usage("diff compares two JSON reports (OLD.json NEW.json), or two datasets under rules");
+      for (const std::string& path : json_paths) {
+        std::string error;
+        std::optional<std::string> text = attain::read_file(path, error);
+        std::optional<attain::Snapshot> s;
+        if (text) s = attain::read_snapshot(*text, path, error);
+        if (!s) {
+          std::cerr << fmt::format("evaluate: error: cannot compare '{}': {}\n", path, error);
+          return data_error;
+        }
+        (before ? after : before) = std::move(s);
+      }
+    } else {
+      if (dataset_paths.size() != 2)
+        return usage("diff needs two datasets (OLD.yaml NEW.yaml) after the rules");
+      if (rule_paths.empty()) return usage("no rules given: name .rules files or a directory of them");
+      const attain::RuleSet rules = load_rules(rule_paths);
+      if (sink_.has_errors()) return finish(rule_error);
+      for (const std::string& path : dataset_paths) {
+        const std::size_t errors_before = sink_.error_count();
+        std::optional<attain::Dataset> dataset = load_dataset(path);
+        if (!dataset || sink_.error_count() != errors_before) return finish(data_error);
+        auto results = attain::evaluate(rules, *dataset, sink_);
+        if (!results) return finish(rule_error);
+        (before ? after : before) = attain::snapshot(*results, attain::write_commentary(*results), path);
+      }
+    }
+    print_diagnostics();
+    std::cout << attain::render_diff(*before, *after, options_.diff_format == "json") << std::flush;
+    return std::cout ? success : output_error;
+  }
+
   // evaluate list RULES...: the catalogue of the rule set (docs/cli-list.md).
   int list() {
     const attain::RuleSet rules = load_rules(options_.list_rules);
@@ -480,6 +526,15 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     explain->fallthrough();
+    CLI::App* diff = app.add_subcommand(
+        "diff", "What changed between two evaluations: two JSON reports, or two datasets under one rule set");
+    diff->add_option("inputs", options.diff_inputs, "OLD.json NEW.json, or RULES... OLD.yaml NEW.yaml")
+        ->required()
+        ->type_name("OLD NEW");
+    diff->add_option("-f,--format", options.diff_format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    diff->fallthrough();
     CLI::App* list = app.add_subcommand(
         "list",
         "The catalogue of a rule set for auditors: every group, indicator, budget and check with file:line");
@@ -516,6 +571,7 @@ int main(int argc, char** argv) {
     if (test->parsed()) return Run(options).test();
     if (list->parsed()) return Run(options).list();
     if (explain->parsed()) return Run(options).explain();
+    if (diff->parsed()) return Run(options).diff();
     if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
     return Run(options)();
   } catch (const std::exception& e) {

@@ -153,6 +153,11 @@ class JsonWriter {
     const bool has_value = r.current && r.current->value.is_number();
     j["value"] = has_value ? number(r.current->value.number) : Json(nullptr);
     j["value_text"] = r.current ? Json(r.current->value.text) : Json(nullptr);
+    // As the reports show them: "91 %", "≥ 92 %", "budget 0 tkr" (for diffs and readers).
+    j["value_display"] = r.current ? Json(format_cell(r.current->value, r.unit)) : Json(nullptr);
+    j["target_display"] = r.kind == ItemResult::Kind::budget_line
+                              ? Json(r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "")
+                              : Json(target_text(r));
     j["period"] = r.current && r.current->period ? Json(r.current->period->to_string()) : Json(nullptr);
     const ast::Target& t = r.target;
     const bool compare = t.kind == ast::Target::Kind::compare;
