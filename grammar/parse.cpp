@@ -815,6 +815,18 @@ std::string_view to_string(Comparator comparator) {
   return "?";
 }
 
+std::string_view to_string(Direction direction) {
+  switch (direction) {
+    case Direction::higher:
+      return "higher";
+    case Direction::lower:
+      return "lower";
+    case Direction::unspecified:
+      break;
+  }
+  return "unspecified";
+}
+
 std::string_view to_string(GroupLevel level) {
   switch (level) {
     case GroupLevel::area:

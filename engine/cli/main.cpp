@@ -98,29 +98,11 @@ class Run {
   explicit Run(const Options& options) : options_(options) {}
 
   int operator()() {
-    std::vector<std::string> rule_paths;
-    std::vector<std::string> dataset_paths;
-    for (const std::string& input : options_.inputs) {
-      (is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
-    }
-    if (dataset_paths.size() != 1) {
-      return usage(dataset_paths.empty() ? "no dataset given: name one .yaml file"
-                                         : "more than one dataset given: name exactly one .yaml file");
-    }
-    if (rule_paths.empty()) return usage("no rules given: name .rules files or a directory of them");
-    const attain::RuleSet rules = load_rules(rule_paths);
-    const bool rules_ok = !sink_.has_errors();
-    const std::size_t errors_before_data = sink_.error_count();
-    std::optional<attain::Dataset> dataset = load_dataset(dataset_paths[0]);
-    if (!dataset || sink_.error_count() != errors_before_data) {
-      return finish(rules_ok ? data_error : rule_error);
-    }
-
-    // Evaluate even after rule errors, to report unknown dataset references as well;
-    // results from a rule set with errors are never shown.
-    auto results = attain::evaluate(rules, *dataset, sink_);
-    if (!rules_ok || !results) return finish(rule_error);
-    const attain::Commentary commentary = attain::write_commentary(*results);
+    int code = success;
+    const std::optional<Evaluation> e = evaluate_inputs(options_.inputs, code);
+    if (!e) return code;
+    const attain::Results* results = &e->results;
+    const attain::Commentary& commentary = e->commentary;
 
     std::string report;
     if (options_.format == "json") {
@@ -249,26 +231,13 @@ class Run {
 
   // evaluate explain ID RULES... DATASET: the audit trail of one result (docs/cli-explain.md).
   int explain() {
-    std::vector<std::string> rule_paths, dataset_paths;
-    for (const std::string& input : options_.explain_inputs)
-      (is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
-    if (dataset_paths.size() != 1) {
-      return usage(dataset_paths.empty() ? "no dataset given: name one .yaml file"
-                                         : "more than one dataset given: name exactly one .yaml file");
-    }
-    if (rule_paths.empty()) return usage("no rules given: name .rules files or a directory of them");
-    const attain::RuleSet rules = load_rules(rule_paths);
-    const bool rules_ok = !sink_.has_errors();
-    const std::size_t errors_before_data = sink_.error_count();
-    std::optional<attain::Dataset> dataset = load_dataset(dataset_paths[0]);
-    if (!dataset || sink_.error_count() != errors_before_data)
-      return finish(rules_ok ? data_error : rule_error);
-    auto results = attain::evaluate(rules, *dataset, sink_);
-    if (!rules_ok || !results) return finish(rule_error);
-    const attain::Commentary commentary = attain::write_commentary(*results);
+    int code = success;
+    const std::optional<Evaluation> e = evaluate_inputs(options_.explain_inputs, code);
+    if (!e) return code;
     std::vector<std::string> known;
-    const auto text = attain::render_explanation(rules, *results, commentary, sources_, options_.explain_id,
-                                                 options_.explain_format == "json", known);
+    const auto text =
+        attain::render_explanation(e->rules, e->results, e->commentary, sources_, options_.explain_id,
+                                   options_.explain_format == "json", known);
     print_diagnostics();
     if (!text) {
       const auto best = attain::closest_match(options_.explain_id, known);
@@ -385,6 +354,47 @@ class Run {
   }
 
  private:
+  struct Evaluation {
+    attain::RuleSet rules;
+    attain::Results results;
+    attain::Commentary commentary;
+  };
+
+  // Rule paths and exactly one dataset among `inputs`, checked and evaluated as the
+  // default run does; nullopt with `code` set (after reporting) when something stops it.
+  std::optional<Evaluation> evaluate_inputs(const std::vector<std::string>& inputs, int& code) {
+    std::vector<std::string> rule_paths, dataset_paths;
+    for (const std::string& input : inputs)
+      (is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
+    if (dataset_paths.size() != 1) {
+      code = usage(dataset_paths.empty() ? "no dataset given: name one .yaml file"
+                                         : "more than one dataset given: name exactly one .yaml file");
+      return std::nullopt;
+    }
+    if (rule_paths.empty()) {
+      code = usage("no rules given: name .rules files or a directory of them");
+      return std::nullopt;
+    }
+    Evaluation e{load_rules(rule_paths), {}, {}};
+    const bool rules_ok = !sink_.has_errors();
+    const std::size_t errors_before_data = sink_.error_count();
+    std::optional<attain::Dataset> dataset = load_dataset(dataset_paths[0]);
+    if (!dataset || sink_.error_count() != errors_before_data) {
+      code = finish(rules_ok ? data_error : rule_error);
+      return std::nullopt;
+    }
+    // Evaluate even after rule errors, to report unknown dataset references as well;
+    // results from a rule set with errors are never shown.
+    std::optional<attain::Results> results = attain::evaluate(e.rules, *dataset, sink_);
+    if (!rules_ok || !results) {
+      code = finish(rule_error);
+      return std::nullopt;
+    }
+    e.results = std::move(*results);
+    e.commentary = attain::write_commentary(e.results);
+    return e;
+  }
+
   // Every rule file is parsed even when an earlier one has errors, and checked together.
   attain::RuleSet load_rules(const std::vector<std::string>& paths) {
     std::vector<attain::ast::RuleFile> parsed;

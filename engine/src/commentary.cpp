@@ -82,17 +82,6 @@ std::string_view colour_word(ast::ColourBand::Colour c) {
   return "";
 }
 
-std::string_view comparator_symbol(ast::Comparator c) {
-  switch (c) {
-    case ast::Comparator::ge:
-      return "≥";
-    case ast::Comparator::le:
-      return "≤";
-    default:
-      return ast::to_string(c);
-  }
-}
-
 // "≥ 88 % och < 92 %"
 std::string band_condition_text(const ast::ColourBand& b, Unit unit) {
   std::vector<std::string> parts;
@@ -670,6 +659,17 @@ std::string_view outcome_symbol(CheckOutcome o) {
   return " ";
 }
 
+std::string_view comparator_symbol(ast::Comparator c) {
+  switch (c) {
+    case ast::Comparator::ge:
+      return "≥";
+    case ast::Comparator::le:
+      return "≤";
+    default:
+      return ast::to_string(c);
+  }
+}
+
 std::string rollup_text(const ast::RollupPolicy& policy) {
   switch (policy.kind) {
     case ast::RollupPolicy::Kind::all:
@@ -714,9 +714,7 @@ std::string target_text(const ItemResult& r) {
   const std::string offset =
       amount.is_zero() ? ""
                        : fmt::format(" {} {}", amount.is_negative() ? "−" : "+", format_sv(amount.abs()));
-  const std::string_view op = t.comparator == ast::Comparator::ge   ? "≥"
-                              : t.comparator == ast::Comparator::le ? "≤"
-                                                                    : ast::to_string(t.comparator);
+  const std::string_view op = comparator_symbol(t.comparator);
   if (!r.relative_offset) return fmt::format("{} föreg.{}", op, offset);
   return fmt::format("{} {} (föreg.{})", op, format_value(t.value, r.unit), offset);
 }

@@ -27,18 +27,6 @@ std::string_view direction_text(ast::Direction d) {
   return "riktning ej angiven";
 }
 
-std::string_view direction_name(ast::Direction d) {
-  switch (d) {
-    case ast::Direction::higher:
-      return "higher";
-    case ast::Direction::lower:
-      return "lower";
-    case ast::Direction::unspecified:
-      break;
-  }
-  return "unspecified";
-}
-
 std::string_view rollup_name(ast::RollupPolicy::Kind k) {
   switch (k) {
     case ast::RollupPolicy::Kind::all:
@@ -71,11 +59,7 @@ std::string target_words(const Indicator& i) {
     if (b.colour != ast::ColourBand::Colour::green) continue;
     std::vector<std::string> parts;
     for (const auto& [cmp, v] : b.conditions)
-      parts.push_back(fmt::format("{} {}",
-                                  cmp == ast::Comparator::ge   ? "≥"
-                                  : cmp == ast::Comparator::le ? "≤"
-                                                               : ast::to_string(cmp),
-                                  format_value(v, i.unit)));
+      parts.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, i.unit)));
     return fmt::format("färgband, grönt {}", fmt::join(parts, " och "));
   }
   const ast::Target& t = i.target;
@@ -84,10 +68,7 @@ std::string target_words(const Indicator& i) {
                       ? fmt::format("mål ej satt{}", t.text ? " (" + *t.text + ")" : "")
                       : format_target(t, i.unit);
   if (t.relative) {
-    s = fmt::format("{} föregående värde {} {}",
-                    t.comparator == ast::Comparator::ge   ? "≥"
-                    : t.comparator == ast::Comparator::le ? "≤"
-                                                          : ast::to_string(t.comparator),
+    s = fmt::format("{} föregående värde {} {}", comparator_symbol(t.comparator),
                     t.value.is_negative() ? "−" : "+", format_sv(t.value.abs()));
   }
   if (t.constant) s += fmt::format(" (konstanten {})", t.constant->text);
@@ -220,7 +201,7 @@ class Catalogue {
       j["name"] = i.name;
       j["group"] = rules_.groups.empty() ? Json(nullptr) : Json(rules_.groups[i.group].id);
       j["unit"] = to_string(i.unit);
-      j["direction"] = direction_name(i.direction);
+      j["direction"] = ast::to_string(i.direction);
       j["target"] = {
           {"kind", t.kind == ast::Target::Kind::none      ? "none"
                    : t.kind == ast::Target::Kind::pending ? "pending"
@@ -270,7 +251,7 @@ class Catalogue {
                          {"budget", b.budget.text},
                          {"reported", b.reported ? Json(b.reported->text) : Json(nullptr)},
                          {"previous", b.previous ? Json(b.previous->text) : Json(nullptr)},
-                         {"favourable", direction_name(b.favourable)},
+                         {"favourable", ast::to_string(b.favourable)},
                          {"materiality", b.materiality ? Json(b.materiality->to_string()) : Json(nullptr)},
                          {"lines", std::move(lines)},
                          {"location", sources_.file_line(b.span)}});

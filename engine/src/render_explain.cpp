@@ -17,17 +17,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string_view comparator_sign(ast::Comparator c) {
-  switch (c) {
-    case ast::Comparator::ge:
-      return "≥";
-    case ast::Comparator::le:
-      return "≤";
-    default:
-      return ast::to_string(c);
-  }
-}
-
 // One dataset cell as read, for the trail.
 struct Cell {
   std::string role;   // "värde", "jämförelsevärde", "budget", ...
@@ -248,7 +237,7 @@ class Explainer {
                                    [&](const DataCheck& d) { return d.id == c.check_id; });
       if (it != rules_.checks.end() && it->expect.left && it->expect.right) {
         out.push_back(fmt::format(
-            "villkor: {} {} {}{}", ast::to_string(*it->expect.left), comparator_sign(it->expect.comparator),
+            "villkor: {} {} {}{}", ast::to_string(*it->expect.left), comparator_symbol(it->expect.comparator),
             ast::to_string(*it->expect.right),
             c.row || c.column ? fmt::format(" för {}{}", c.row ? "rad " + *c.row : "",
                                             c.column ? (c.row ? ", kolumn " : "kolumn ") + *c.column : "")
@@ -258,7 +247,7 @@ class Explainer {
         out.push_back(
             fmt::format("vänster led = {}, höger led = {}", format_sv(*c.left), format_sv(*c.right)));
         out.push_back(fmt::format("{} {} {}: skillnad {}, tolerans {}", format_sv(*c.left),
-                                  comparator_sign(c.comparator), format_sv(*c.right),
+                                  comparator_symbol(c.comparator), format_sv(*c.right),
                                   c.difference ? format_sv(*c.difference) : "–", format_sv(c.tolerance)));
       }
       if (!c.reason.empty()) out.push_back("kan inte kontrolleras: " + c.reason);
@@ -295,7 +284,7 @@ class Explainer {
       if (r.band_index) {
         std::vector<std::string> conditions;
         for (const auto& [cmp, v] : r.bands[*r.band_index].conditions)
-          conditions.push_back(fmt::format("{} {}", comparator_sign(cmp), format_value(v, r.unit)));
+          conditions.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, r.unit)));
         out.push_back(fmt::format("färgband: värdet ligger i bandet {}", fmt::join(conditions, " och ")));
       }
       return out;
@@ -329,8 +318,8 @@ class Explainer {
               : format_value(*r.reference, r.unit);
       out.push_back(
           fmt::format("jämförelse: {} {} {} {}", format_value(*r.compared, r.unit),
-                      t.comparator == ast::Comparator::range ? "inom" : comparator_sign(t.comparator), bound,
-                      holds ? "gäller" : "gäller inte"));
+                      t.comparator == ast::Comparator::range ? "inom" : comparator_symbol(t.comparator),
+                      bound, holds ? "gäller" : "gäller inte"));
       if (r.gap) out.push_back(fmt::format("skillnad mot målet: {}", format_gap(*r.gap, r.unit)));
       if (t.band && r.verdict == Verdict::near)
         out.push_back(

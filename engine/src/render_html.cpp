@@ -97,66 +97,9 @@ std::string say(std::string_view pattern, Args&&... args) {
 
 // ---- Escaping ------------------------------------------------------------------------------
 
-// Text from rules and data as HTML text or attribute value: & < > " ' become character
-// references; invalid UTF-8 and control characters (but tab and line breaks) become U+FFFD,
-// so the page is well-formed UTF-8 whatever the inputs hold.
+// Text from rules and data as HTML text or attribute value (render.hpp: escape_markup).
 std::string esc(std::string_view text) {
-  static constexpr std::string_view replacement = "\xEF\xBF\xBD";
-  std::string out;
-  out.reserve(text.size() + 16);
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = byte(i);
-    if (c < 0x80) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-            out += replacement;
-          else
-            out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    // A well-formed sequence (no overlong form, surrogate or C1 control), or U+FFFD.
-    std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
-                         : c >= 0xE0 && c <= 0xEF ? 3
-                         : c >= 0xF0 && c <= 0xF4 ? 4
-                                                  : 0;
-    if (i + length > text.size()) length = 0;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) length = 0;
-    }
-    if (length > 0) {
-      const unsigned char d = byte(i + 1);
-      if ((c == 0xC2 && d < 0xA0) || (c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) ||
-          (c == 0xF0 && d < 0x90) || (c == 0xF4 && d >= 0x90))
-        length = 0;
-    }
-    if (length == 0) {
-      out += replacement;
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, length));
-    i += length;
-  }
-  return out;
+  return escape_markup(text);
 }
 
 // An element id from a rule id: ASCII letters, digits, '_', '-' and '.' kept, anything else '_'.

@@ -15,18 +15,6 @@ Json number(const std::optional<Decimal>& d) {
   return d->to_double();
 }
 
-std::string_view direction_name(ast::Direction d) {
-  switch (d) {
-    case ast::Direction::higher:
-      return "higher";
-    case ast::Direction::lower:
-      return "lower";
-    case ast::Direction::unspecified:
-      break;
-  }
-  return "unspecified";
-}
-
 std::string_view status(const Value& v) {
   switch (v.kind) {
     case Value::Kind::number:
@@ -149,7 +137,7 @@ class JsonWriter {
     if (r.family) j["family"] = *r.family;
     for (const auto& [key, text] : r.metadata) j[key] = text;
     j["unit"] = to_string(r.unit);
-    j["direction"] = direction_name(r.direction);
+    j["direction"] = ast::to_string(r.direction);
     const bool has_value = r.current && r.current->value.is_number();
     j["value"] = has_value ? number(r.current->value.number) : Json(nullptr);
     j["value_text"] = r.current ? Json(r.current->value.text) : Json(nullptr);

@@ -21,33 +21,9 @@ namespace attain {
 
 namespace {
 
-// Text and attribute values for XML 1.0: the five special characters as entities, and
-// characters XML does not allow (C0 controls but tab and line breaks, invalid UTF-8)
-// replaced, so no rule or data text can break the document.
+// Text and attribute values for XML 1.0 (render.hpp: escape_markup).
 std::string xml(std::string_view text) {
-  std::string out;
-  for (const char c : terminal_safe(text)) {  // valid UTF-8, no control characters
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(text);
 }
 
 enum class Outcome { passed, failure, skipped, error };

@@ -235,6 +235,7 @@ struct RuleFile {
 std::string_view to_string(Comparator comparator);  // ">=", "<=", ">", "<", "=", ".."
 // The expression fully parenthesised, numbers in machine form: "(a + (2 * t.r@c))".
 std::string to_string(const Expr& expr);
-std::string_view to_string(GroupLevel level);  // "area", "goal", "objective"
+std::string_view to_string(GroupLevel level);     // "area", "goal", "objective"
+std::string_view to_string(Direction direction);  // "higher", "lower", "unspecified"
 
 }  // namespace attain::ast

@@ -36,6 +36,8 @@ std::string_view trend_label(Trend trend);
 std::string_view verdict_symbol(Verdict verdict);
 std::string_view trend_arrow(Trend trend);
 std::string_view outcome_symbol(CheckOutcome outcome);
+// "≥", "≤", ">", "<", "=", "..": comparators as the reports print them
+std::string_view comparator_symbol(ast::Comparator comparator);
 // A roll-up policy: "alla", "minst 3", "minst 75 %", "viktat minst 75 %"
 std::string rollup_text(const ast::RollupPolicy& policy);
 // "Målområde", "Kommunövergripande mål", "Mål"

@@ -28,6 +28,11 @@ struct InputFile {
 };
 std::vector<InputFile> report_inputs(const Results& results, const SourceManager& sources);
 
+// Text from rules and data for HTML and XML, as text or attribute value: & < > " '
+// become character references, invalid UTF-8 and control characters (but tab and line
+// breaks) become U+FFFD, so no input can break the document.
+std::string escape_markup(std::string_view text);
+
 // Areas and objectives get a summary line; a goal only when it holds more than one
 // objective or items of its own, where its summary says something its child does not.
 bool group_is_summarised(const Results& results, std::size_t group);
@@ -49,7 +54,8 @@ std::string render_html(const Results& results, const Commentary& commentary, co
 // period, Målvärde, Bedömning) and the commentary, budget tables, "Väsentliga
 // avvikelser", "Datakontroller", "Sammanfattning" and "Underlag". Text from rules and
 // data is escaped so it cannot format or break a table.
-std::string render_markdown(const Results& results, const Commentary& commentary, const SourceManager& sources);
+std::string render_markdown(const Results& results, const Commentary& commentary,
+                            const SourceManager& sources);
 
 // JUnit XML for CI dashboards: a test suite per group with items, one test case per
 // indicator and budget line (met/on_track pass; not_met, behind and near fail; no_data,
@@ -109,6 +115,7 @@ namespace attain {
 // every id there is.
 std::optional<std::string> render_explanation(const RuleSet& rules, const Results& results,
                                               const Commentary& commentary, const SourceManager& sources,
-                                              std::string_view id, bool json, std::vector<std::string>& known);
+                                              std::string_view id, bool json,
+                                              std::vector<std::string>& known);
 
 }  // namespace attain
