@@ -44,6 +44,7 @@ struct Options {
   std::string color = "auto";
   std::string diagnostics = "text";
   std::vector<std::string> fail_on;  // verdicts and check outcomes that make exit code 1
+  std::string lang = "sv";           // the language of commentary and headings
   // evaluate check
   std::vector<std::string> check_rules;
   std::string check_data;
@@ -99,7 +100,8 @@ class Run {
 
   int operator()() {
     int code = success;
-    const std::optional<Evaluation> e = evaluate_inputs(options_.inputs, code);
+    const std::optional<Evaluation> e = evaluate_inputs(
+        options_.inputs, code, attain::language_from_name(options_.lang).value_or(attain::Language::sv));
     if (!e) return code;
     const attain::Results* results = &e->results;
     const attain::Commentary& commentary = e->commentary;
@@ -362,7 +364,8 @@ class Run {
 
   // Rule paths and exactly one dataset among `inputs`, checked and evaluated as the
   // default run does; nullopt with `code` set (after reporting) when something stops it.
-  std::optional<Evaluation> evaluate_inputs(const std::vector<std::string>& inputs, int& code) {
+  std::optional<Evaluation> evaluate_inputs(const std::vector<std::string>& inputs, int& code,
+                                            attain::Language language = attain::Language::sv) {
     std::vector<std::string> rule_paths, dataset_paths;
     for (const std::string& input : inputs)
       (is_dataset_path(input) ? dataset_paths : rule_paths).push_back(input);
@@ -391,7 +394,7 @@ class Run {
       return std::nullopt;
     }
     e.results = std::move(*results);
-    e.commentary = attain::write_commentary(e.results);
+    e.commentary = attain::write_commentary(e.results, language);
     return e;
   }
 
@@ -489,6 +492,10 @@ int main(int argc, char** argv) {
         ->delimiter(',')
         ->check(CLI::IsMember(fail_on_names))
         ->type_name("VERDICTS");
+    app.add_option("--lang", options.lang,
+                   "Language of the commentary and headings: sv (Swedish, the report's own) or en (English)")
+        ->check(CLI::IsMember({"sv", "en"}))
+        ->capture_default_str();
     app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of stdout")
         ->type_name("FILE");
     app.add_option("--color", options.color,

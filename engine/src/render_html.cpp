@@ -21,74 +21,9 @@ namespace attain {
 
 namespace {
 
-// ---- Wording -------------------------------------------------------------------------------
-// Every heading, label and phrase this renderer adds, in one table: all wording moves into a
-// per-language lexicon later. `{}` marks where a figure goes (fmt syntax). Verdict, trend and
-// level words, numbers, targets and every sentence come from commentary.hpp / Commentary.
-struct HtmlWords {
-  std::string_view language = "sv";
-  std::string_view title_separator = " – ";
-  std::string_view period_line = "Period: {} ({} av 12 månader)";
-  std::string_view contents = "Innehåll";
-  std::string_view summary = "Sammanfattning";
-  std::string_view key = "Så läses diagrammen:";
-  std::string_view key_bar = "utfall (färg efter bedömning)";
-  std::string_view key_target = "målvärde eller budget";
-  std::string_view key_expected = "förväntat hittills i år (årsmål)";
-  std::string_view key_tolerance = "nära målet (tolerans) eller inom väsentlighetsgränsen";
-  std::string_view key_series = "utveckling över perioderna, den senaste markerad";
-  std::string_view deviations = "Väsentliga avvikelser";
-  std::string_view no_deviations = "Inga.";
-  std::string_view checks = "Datakontroller";
-  std::string_view check_count =
-      "{} {}: {} stämmer, {} inom avrundning, {} stämmer inte, {} utan uppgift, {} fel.";
-  std::string_view check_one = "kontroll";
-  std::string_view check_many = "kontroller";
-  std::array<std::string_view, 5> outcomes = {"stämmer", "inom avrundning", "stämmer inte", "utan uppgift",
-                                              "fel"};
-  std::string_view empty_cell = "(tom)";
-  std::string_view inputs = "Underlag";
-  std::string_view inputs_intro = "Framtagen med attain {} ur dessa filer (SHA-256 som sha256sum visar den).";
-  std::string_view role_rules = "regler";
-  std::string_view role_data = "data";
-  std::string_view indicators_caption = "Indikatorer";
-  std::string_view col_indicator = "Indikator";
-  std::string_view col_line = "Rad";
-  std::string_view col_verdict = "Bedömning";
-  std::string_view col_value = "Utfall";
-  std::string_view col_target = "Målvärde";
-  std::string_view col_budget = "Budget";
-  std::string_view col_deviation = "Avvikelse";
-  std::string_view col_significant = "Väsentlig";
-  std::string_view col_trend = "Trend";
-  std::string_view col_chart = "Mot målet";
-  std::string_view col_budget_chart = "Mot budget";
-  std::string_view col_series = "Utveckling";
-  std::string_view col_outcome = "Resultat";
-  std::string_view col_check = "Kontroll";
-  std::string_view col_figures = "Uppgifter (fil:rad)";
-  std::string_view col_role = "Roll";
-  std::string_view col_file = "Fil";
-  std::string_view col_sha = "SHA-256";
-  std::string_view col_bytes = "Byte";
-  std::string_view significant = "väsentlig";
-  std::string_view expected_cell = "förväntat hittills {}";
-  std::string_view no_chart = "inget tal att visa";
-  // The charts' text alternatives, joined by "; ".
-  std::string_view chart_value = "Utfall {}";
-  std::string_view chart_target = "målvärde {}";
-  std::string_view chart_no_target = "inget målvärde";
-  std::string_view chart_expected = "förväntat hittills {} efter {} av 12 månader";
-  std::string_view chart_tolerance = "nära målet från {} till {}";
-  std::string_view chart_budget = "budget {}";
-  std::string_view chart_deviation = "avvikelse {}";
-  std::string_view chart_materiality = "väsentlighetsgräns {}";
-  std::string_view chart_scale = "skala från {} till {}";
-  std::string_view series = "Utveckling: {}";
-  std::string_view series_point = "{}: {}";
-  std::string_view series_missing = "saknas";
-};
-constexpr HtmlWords words{};
+// ---- Wording ------------------------------------------------------------------------------
+// Every word comes from wording.hpp (the html_* entries and the shared headings): the
+// functions below take the report's Wording as `words`.
 
 template <typename... Args>
 std::string say(std::string_view pattern, Args&&... args) {
@@ -246,7 +181,7 @@ std::string_view colour_class(ast::ColourBand::Colour c) {
   return "cb-red";
 }
 
-std::string draw_bullet(Chart chart) {
+std::string draw_bullet(Chart chart, const Wording& words) {
   std::vector<Decimal> points = {chart.value};
   points.insert(points.end(), chart.targets.begin(), chart.targets.end());
   if (chart.expected) points.push_back(*chart.expected);
@@ -255,8 +190,8 @@ std::string draw_bullet(Chart chart) {
     points.push_back(b);
   }
   const Scale s = make_scale(points);
-  chart.words.push_back(
-      say(words.chart_scale, format_value(s.lo, chart.unit), format_value(s.hi, chart.unit)));
+  chart.words.push_back(say(words.html_chart_scale, format_value(s.lo, chart.unit, words.language),
+                            format_value(s.hi, chart.unit, words.language)));
   std::string label;
   for (const std::string& w : chart.words) label += (label.empty() ? "" : "; ") + w;
   label = esc(label);
@@ -296,7 +231,8 @@ std::string draw_bullet(Chart chart) {
                        num(s.x(*chart.expected)));
   out += fmt::format(
       "<text x=\"4\" y=\"28\">{}</text><text x=\"176\" y=\"28\" text-anchor=\"end\">{}</text></svg>",
-      esc(format_value(s.lo, chart.unit)), esc(format_value(s.hi, chart.unit)));
+      esc(format_value(s.lo, chart.unit, words.language)),
+      esc(format_value(s.hi, chart.unit, words.language)));
   return out;
 }
 
@@ -346,40 +282,43 @@ std::vector<std::pair<Decimal, Decimal>> tolerance(const ItemResult& r) {
   }
 }
 
-std::string signed_value(const Decimal& d, Unit unit) {
-  return (d.is_negative() || d.is_zero() ? "" : "+") + format_value(d, unit);
+std::string signed_value(const Decimal& d, Unit unit, const Wording& words) {
+  return (d.is_negative() || d.is_zero() ? "" : "+") + format_value(d, unit, words.language);
 }
 
 // The bullet chart of an indicator, a breakdown row or a budget line; a text when there is
 // no number to draw.
-std::string bullet(const ItemResult& r) {
+std::string bullet(const ItemResult& r, const Wording& words) {
   if (!r.current || !r.current->value.is_number())
-    return fmt::format("<span class=\"none\">{}</span>", words.no_chart);
+    return fmt::format("<span class=\"none\">{}</span>", words.html_no_chart);
   Chart c;
   c.value = r.current->value.number;
   c.verdict = r.verdict;
   c.unit = r.unit;
-  c.words.push_back(say(words.chart_value, format_value(c.value, r.unit)));
+  c.words.push_back(say(words.html_chart_value, format_value(c.value, r.unit, words.language)));
   if (r.kind == ItemResult::Kind::budget_line) {
     if (r.budget && r.budget->value.is_number()) {
       const Decimal& b = r.budget->value.number;
       c.targets.push_back(b);
-      c.words.push_back(say(words.chart_budget, format_value(b, r.unit)));
+      c.words.push_back(say(words.html_chart_budget, format_value(b, r.unit, words.language)));
       if (r.materiality) {
         auto lo = b.minus(*r.materiality), hi = b.plus(*r.materiality);
         if (lo && hi) c.shaded.emplace_back(*lo, *hi);
       }
     }
     if (r.deviation) {
-      c.words.push_back(say(words.chart_deviation, signed_value(*r.deviation, r.unit)) +
-                        (r.significant ? fmt::format(", {}", words.significant) : ""));
+      c.words.push_back(say(words.html_chart_deviation, signed_value(*r.deviation, r.unit, words)) +
+                        (r.significant ? fmt::format(", {}", words.significant_marker) : ""));
     }
-    if (r.materiality) c.words.push_back(say(words.chart_materiality, format_value(*r.materiality, r.unit)));
-    return draw_bullet(std::move(c));
+    if (r.materiality)
+      c.words.push_back(
+          say(words.html_chart_materiality, format_value(*r.materiality, r.unit, words.language)));
+    return draw_bullet(std::move(c), words);
   }
   const ast::Target& t = r.target;
-  const std::string target = target_text(r);
-  c.words.push_back(target.empty() ? std::string(words.chart_no_target) : say(words.chart_target, target));
+  const std::string target = target_text(r, words.language);
+  c.words.push_back(target.empty() ? std::string(words.html_chart_no_target)
+                                   : say(words.html_chart_target, target));
   c.colours = r.bands;
   const bool resolved = !t.relative || r.relative_offset;
   if (t.kind == ast::Target::Kind::compare && resolved) {
@@ -387,39 +326,42 @@ std::string bullet(const ItemResult& r) {
     if (t.comparator == ast::Comparator::range) c.targets.push_back(t.upper);
     if (t.annual && r.reference) {
       c.expected = *r.reference;
-      c.words.push_back(say(words.chart_expected, format_value(*r.reference, r.unit), r.months_elapsed));
+      c.words.push_back(say(words.html_chart_expected, format_value(*r.reference, r.unit, words.language),
+                            r.months_elapsed));
     }
     c.shaded = tolerance(r);
     for (const auto& [a, b] : c.shaded)
-      c.words.push_back(say(words.chart_tolerance, format_value(a, r.unit), format_value(b, r.unit)));
+      c.words.push_back(say(words.html_chart_tolerance, format_value(a, r.unit, words.language),
+                            format_value(b, r.unit, words.language)));
   }
-  return draw_bullet(std::move(c));
+  return draw_bullet(std::move(c), words);
 }
 
 // A sparkline of the row's values over its periods, the last one marked; empty with fewer
 // than two numbers.
-std::string sparkline(const ItemResult& r) {
+std::string sparkline(const ItemResult& r, const Wording& words) {
   std::size_t numbers = 0;
   double lo = 0, hi = 0;
   std::vector<std::string> said;
   for (const Observation& o : r.series) {
-    const std::string period = o.period ? period_text(*o.period) : o.column_label;
+    const std::string period = o.period ? period_text(*o.period, words.language) : o.column_label;
     if (!o.value.is_number()) {
-      const std::string cell = format_cell(o.value, r.unit);
+      const std::string cell = format_cell(o.value, r.unit, words.language);
       said.push_back(
-          say(words.series_point, period, cell.empty() ? std::string(words.series_missing) : cell));
+          say(words.html_series_point, period, cell.empty() ? std::string(words.html_series_missing) : cell));
       continue;
     }
     const double v = o.value.number.to_double();
     lo = numbers == 0 ? v : std::min(lo, v);
     hi = numbers == 0 ? v : std::max(hi, v);
     ++numbers;
-    said.push_back(say(words.series_point, period, format_value(o.value.number, r.unit)));
+    said.push_back(
+        say(words.html_series_point, period, format_value(o.value.number, r.unit, words.language)));
   }
   if (numbers < 2) return "";
   std::string label;
   for (const std::string& s : said) label += (label.empty() ? "" : ", ") + s;
-  label = esc(say(words.series, label));
+  label = esc(say(words.html_series, label));
   const double step = r.series.size() > 1 ? 74.0 / static_cast<double>(r.series.size() - 1) : 0;
   std::string points;
   double last_x = 0, last_y = 0;
@@ -438,15 +380,15 @@ std::string sparkline(const ItemResult& r) {
 
 // ---- The page --------------------------------------------------------------------------------
 
-std::string verdict_cell(Verdict v) {
+std::string verdict_cell(Verdict v, const Wording& words) {
   return fmt::format("<td class=\"v v-{}\"><span aria-hidden=\"true\">{}</span> {}</td>", to_string(v),
-                     verdict_symbol(v), verdict_label(v));
+                     verdict_symbol(v), verdict_label(v, words.language));
 }
 
-std::string trend_cell(Trend t) {
+std::string trend_cell(Trend t, const Wording& words) {
   if (t == Trend::none) return "<td></td>";
   return fmt::format("<td class=\"tr\"><span aria-hidden=\"true\">{}</span> {}</td>", trend_arrow(t),
-                     trend_label(t));
+                     trend_label(t, words.language));
 }
 
 // A column heading and its width class (the CSS's .w-*; "" for the column that takes the rest).
@@ -467,7 +409,7 @@ std::string header_row(std::initializer_list<Column> columns) {
 class HtmlWriter {
  public:
   HtmlWriter(const Results& results, const Commentary& commentary, const SourceManager& sources)
-      : results_(results), commentary_(commentary), sources_(sources) {
+      : results_(results), commentary_(commentary), sources_(sources), words(wording(commentary.language)) {
     for (std::string_view fixed : {"sammanfattning", "avvikelser", "datakontroller", "underlag"})
       used_.insert(std::string(fixed));
     for (const Group& g : results_.groups) group_ids_.push_back(anchor("g-", g.id));
@@ -481,13 +423,13 @@ class HtmlWriter {
   std::string run() {
     const ReportInfo& rep = results_.report;
     std::string title = rep.title;
-    if (!rep.organisation.empty()) title += std::string(words.title_separator) + rep.organisation;
+    if (!rep.organisation.empty()) title += std::string(std::string_view(" – ")) + rep.organisation;
     out_ = fmt::format(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"generator\" content=\"attain "
         "{}\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-        words.language, version, esc(title), css);
+        to_string(words.language), version, esc(title), css);
     header();
     out_ += "<main>\n";
     summary();
@@ -515,22 +457,24 @@ class HtmlWriter {
     std::string who = r.organisation;
     if (!r.municipality.empty()) who += (who.empty() ? "" : ", ") + r.municipality;
     if (!who.empty()) out_ += fmt::format("<p class=\"org\">{}</p>\n", esc(who));
-    out_ += fmt::format("<p class=\"period\">{}</p>\n",
-                        esc(say(words.period_line, period_range_text(r.period), r.period.months())));
+    out_ += fmt::format(
+        "<p class=\"period\">{}</p>\n",
+        esc(say(words.period_line, period_range_text(r.period, words.language), r.period.months())));
     out_ += fmt::format("<nav aria-label=\"{}\"><ul>\n<li><a href=\"#sammanfattning\">{}</a></li>\n",
-                        words.contents, words.summary);
+                        words.html_contents, words.summary_heading);
     for (std::size_t g = 0; g < results_.groups.size(); ++g) {
       if (results_.groups[g].parent) continue;
       out_ += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", group_ids_[g], esc(results_.groups[g].name));
     }
-    out_ += fmt::format("<li><a href=\"#avvikelser\">{}</a></li>\n", words.deviations);
+    out_ += fmt::format("<li><a href=\"#avvikelser\">{}</a></li>\n", words.deviations_heading);
     if (!results_.checks.empty())
-      out_ += fmt::format("<li><a href=\"#datakontroller\">{}</a></li>\n", words.checks);
-    out_ += fmt::format("<li><a href=\"#underlag\">{}</a></li>\n</ul></nav>\n</header>\n", words.inputs);
+      out_ += fmt::format("<li><a href=\"#datakontroller\">{}</a></li>\n", words.checks_heading);
+    out_ +=
+        fmt::format("<li><a href=\"#underlag\">{}</a></li>\n</ul></nav>\n</header>\n", words.inputs_heading);
   }
 
   void summary() {
-    out_ += fmt::format("<section id=\"sammanfattning\">\n<h2>{}</h2>\n<p>{}</p>\n", words.summary,
+    out_ += fmt::format("<section id=\"sammanfattning\">\n<h2>{}</h2>\n<p>{}</p>\n", words.summary_heading,
                         esc(commentary_.overall));
     out_ += fmt::format(
         "<p class=\"key\">{} <span class=\"k k-bar\" aria-hidden=\"true\"></span>{} <span class=\"k "
@@ -538,8 +482,8 @@ class HtmlWriter {
         "aria-hidden=\"true\"></span>{} <span class=\"k k-expected\" aria-hidden=\"true\"></span>{} "
         "<span class=\"k k-tol\" aria-hidden=\"true\"></span>{} <span class=\"k k-series\" "
         "aria-hidden=\"true\"></span>{}</p>\n</section>\n",
-        words.key, words.key_bar, words.key_target, words.key_expected, words.key_tolerance,
-        words.key_series);
+        words.html_key, words.html_key_bar, words.html_key_target, words.html_key_expected,
+        words.html_key_tolerance, words.html_key_series);
   }
 
   // Areas and objectives get their roll-up; a goal only when it holds more than one
@@ -555,7 +499,7 @@ class HtmlWriter {
     const Group& grp = results_.groups[g];
     const int h = std::min(level, 6);
     out_ += fmt::format("<section class=\"{}\" id=\"{}\">\n<h{}>{}: {}</h{}>\n", ast::to_string(grp.level),
-                        group_ids_[g], h, level_label(grp.level), esc(grp.name), h);
+                        group_ids_[g], h, level_label(grp.level, words.language), esc(grp.name), h);
     if (summarised(g)) {
       const Verdict v = results_.rollups[g].verdict;
       out_ +=
@@ -591,31 +535,33 @@ class HtmlWriter {
   }
 
   std::string target_cell(const ItemResult& r) const {
-    std::string out = "<td class=\"n\">" + esc(target_text(r));
+    std::string out = "<td class=\"n\">" + esc(target_text(r, words.language));
     if (r.target.annual && r.reference)
-      out += fmt::format("<span class=\"exp\">{}</span>",
-                         esc(say(words.expected_cell, format_value(*r.reference, r.unit))));
+      out +=
+          fmt::format("<span class=\"exp\">{}</span>",
+                      esc(say(words.html_expected_cell, format_value(*r.reference, r.unit, words.language))));
     return out + "</td>";
   }
 
   void indicator_row(const ItemResult& r, const std::string& id, const std::string& name) {
-    const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
+    const std::string value = r.current ? format_cell(r.current->value, r.unit, words.language) : "";
     out_ += fmt::format(
         "<tr{}><th scope=\"row\"{}>{}</th>{}<td class=\"n\">{}</td>{}{}<td>{}</td><td>{}</td></tr>\n",
         id.empty() ? " class=\"sub\"" : "", id.empty() ? "" : " id=\"" + id + "\"", esc(name),
-        verdict_cell(r.verdict), esc(value), target_cell(r), trend_cell(r.trend), bullet(r), sparkline(r));
+        verdict_cell(r.verdict, words), esc(value), target_cell(r), trend_cell(r.trend, words),
+        bullet(r, words), sparkline(r, words));
   }
 
   void indicator_table(const std::vector<std::size_t>& run) {
     out_ += fmt::format("<div class=\"scroll\"><table class=\"items\">\n<caption>{}</caption>\n",
-                        words.indicators_caption);
+                        words.html_indicators_caption);
     out_ += header_row({{words.col_indicator, ""},
                         {words.col_verdict, "w-v"},
-                        {words.col_value, "w-n"},
+                        {words.html_col_value, "w-n"},
                         {words.col_target, "w-g"},
-                        {words.col_trend, "w-t"},
-                        {words.col_chart, "w-c"},
-                        {words.col_series, "w-s"}});
+                        {words.html_col_trend, "w-t"},
+                        {words.html_col_chart, "w-c"},
+                        {words.html_col_series, "w-s"}});
     for (std::size_t i : run) {
       const ItemResult& r = results_.items[i];
       out_ += "<tbody>\n";
@@ -647,32 +593,32 @@ class HtmlWriter {
     out_ += fmt::format("<div class=\"scroll\"><table class=\"budget\">\n<caption>{}</caption>\n",
                         esc(first.budget_name));
     const std::string outcome = column_heading(
-        run, [](const ItemResult& r) -> const auto& { return r.current; }, words.col_value);
+        run, [](const ItemResult& r) -> const auto& { return r.current; }, words.html_col_value);
     const std::string budget = column_heading(
-        run, [](const ItemResult& r) -> const auto& { return r.budget; }, words.col_budget);
+        run, [](const ItemResult& r) -> const auto& { return r.budget; }, words.html_col_budget);
     out_ += header_row({{words.col_line, ""},
                         {words.col_verdict, "w-v"},
                         {outcome, "w-n"},
                         {budget, "w-n"},
                         {words.col_deviation, "w-n"},
-                        {words.col_significant, "w-m"},
-                        {words.col_trend, "w-t"},
-                        {words.col_budget_chart, "w-c"},
-                        {words.col_series, "w-s"}});
+                        {words.html_col_significant, "w-m"},
+                        {words.html_col_trend, "w-t"},
+                        {words.html_col_budget_chart, "w-c"},
+                        {words.html_col_series, "w-s"}});
     for (std::size_t i : run) {
       const ItemResult& r = results_.items[i];
-      const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
-      const std::string planned = r.budget ? format_cell(r.budget->value, r.unit) : "";
-      const std::string deviation = r.deviation ? signed_value(*r.deviation, r.unit) : "";
+      const std::string value = r.current ? format_cell(r.current->value, r.unit, words.language) : "";
+      const std::string planned = r.budget ? format_cell(r.budget->value, r.unit, words.language) : "";
+      const std::string deviation = r.deviation ? signed_value(*r.deviation, r.unit, words) : "";
       const std::string significant =
           r.significant ? fmt::format("<span class=\"sig\"><span aria-hidden=\"true\">!</span> {}</span>",
-                                      words.significant)
+                                      words.significant_marker)
                         : "";
       out_ += fmt::format(
           "<tbody>\n<tr><th scope=\"row\" id=\"{}\">{}</th>{}<td class=\"n\">{}</td><td class=\"n\">{}</td>"
           "<td class=\"n\">{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n",
-          item_ids_[i], esc(r.name), verdict_cell(r.verdict), esc(value), esc(planned), esc(deviation),
-          significant, trend_cell(r.trend), bullet(r), sparkline(r));
+          item_ids_[i], esc(r.name), verdict_cell(r.verdict, words), esc(value), esc(planned), esc(deviation),
+          significant, trend_cell(r.trend, words), bullet(r, words), sparkline(r, words));
       out_ += fmt::format("<tr><td class=\"cm\" colspan=\"9\" headers=\"{}\">{}</td></tr>\n</tbody>\n",
                           item_ids_[i], esc(commentary_.items[i]));
     }
@@ -680,9 +626,10 @@ class HtmlWriter {
   }
 
   void deviations() {
-    out_ += fmt::format("<section class=\"tail\" id=\"avvikelser\">\n<h2>{}</h2>\n", words.deviations);
+    out_ +=
+        fmt::format("<section class=\"tail\" id=\"avvikelser\">\n<h2>{}</h2>\n", words.deviations_heading);
     if (commentary_.deviations.empty()) {
-      out_ += fmt::format("<p>{}</p>\n</section>\n", words.no_deviations);
+      out_ += fmt::format("<p>{}</p>\n</section>\n", words.none);
       return;
     }
     out_ += "<ul class=\"devs\">\n";
@@ -691,13 +638,13 @@ class HtmlWriter {
       const std::string significant =
           r.kind == ItemResult::Kind::budget_line && r.significant
               ? fmt::format(" <span class=\"sig\"><span aria-hidden=\"true\">!</span> {}</span>",
-                            words.significant)
+                            words.significant_marker)
               : "";
       out_ += fmt::format(
           "<li><span class=\"v v-{}\"><span aria-hidden=\"true\">{}</span> {}</span>{} <a "
           "href=\"#{}\">{}</a></li>\n",
-          to_string(r.verdict), verdict_symbol(r.verdict), verdict_label(r.verdict), significant,
-          item_ids_[i], esc(commentary_.items[i]));
+          to_string(r.verdict), verdict_symbol(r.verdict), verdict_label(r.verdict, words.language),
+          significant, item_ids_[i], esc(commentary_.items[i]));
     }
     out_ += "</ul>\n</section>\n";
   }
@@ -710,12 +657,12 @@ class HtmlWriter {
     for (const CheckResult& c : results_.checks) ++counts[static_cast<std::size_t>(c.outcome)];
     out_ += fmt::format(
         "<section class=\"tail\" id=\"datakontroller\">\n<h2>{}</h2>\n<p class=\"counts\">{}</p>\n",
-        words.checks,
+        words.checks_heading,
         say(words.check_count, results_.checks.size(),
             results_.checks.size() == 1 ? words.check_one : words.check_many, counts[0], counts[1], counts[2],
             counts[3], counts[4]));
     out_ += "<div class=\"scroll\"><table class=\"checks\">\n";
-    out_ += header_row({{words.col_outcome, "w-o"}, {words.col_check, ""}, {words.col_figures, "w-f"}});
+    out_ += header_row({{words.html_col_outcome, "w-o"}, {words.col_check, ""}, {words.col_figures, "w-f"}});
     out_ += "<tbody>\n";
     for (std::size_t i = 0; i < results_.checks.size(); ++i) {
       const CheckResult& c = results_.checks[i];
@@ -742,17 +689,19 @@ class HtmlWriter {
   // "Underlag": the engine and every input with its SHA-256, so the report can be
   // reproduced and its inputs verified.
   void inputs() {
-    out_ += fmt::format("<section id=\"underlag\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n", words.inputs,
-                        esc(say(words.inputs_intro, version)));
+    out_ += fmt::format("<section id=\"underlag\">\n<h2>{}</h2>\n<p class=\"intro\">{}</p>\n",
+                        words.inputs_heading, esc(say(words.html_inputs_intro, version)));
     out_ += "<div class=\"scroll\"><table class=\"inputs\">\n";
-    out_ += header_row(
-        {{words.col_role, "w-r"}, {words.col_file, ""}, {words.col_sha, "w-h"}, {words.col_bytes, "w-b"}});
+    out_ += header_row({{words.col_role, "w-r"},
+                        {words.col_file, ""},
+                        {words.html_col_sha, "w-h"},
+                        {words.html_col_bytes, "w-b"}});
     out_ += "<tbody>\n";
     for (const InputFile& f : report_inputs(results_, sources_)) {
       out_ += fmt::format(
           "<tr><td>{}</td><th scope=\"row\">{}</th><td><code>{}</code></td><td class=\"n\">{}</td></tr>\n",
           f.role == "dataset" ? words.role_data : words.role_rules, esc(f.path), esc(f.sha256),
-          format_sv(Decimal::integer(static_cast<std::int64_t>(f.bytes))));
+          format_number(Decimal::integer(static_cast<std::int64_t>(f.bytes)), words.language));
     }
     out_ += "</tbody>\n</table></div>\n</section>\n";
   }
@@ -760,6 +709,7 @@ class HtmlWriter {
   const Results& results_;
   const Commentary& commentary_;
   const SourceManager& sources_;
+  const Wording& words;  // the report's language
   std::string out_;
   std::set<std::string> used_;
   std::vector<std::string> group_ids_;

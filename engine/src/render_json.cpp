@@ -221,6 +221,7 @@ class JsonWriter {
     Json root;
     root["schema"] = "attain/results/v1";
     root["engine"] = {{"name", "attain"}, {"version", version}};
+    root["language"] = to_string(commentary_.language);
     Json inputs = Json::array();
     for (const InputFile& f : report_inputs(results_, sources_)) {
       inputs.push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});

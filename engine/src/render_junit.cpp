@@ -78,7 +78,11 @@ struct Suite {
 class JunitWriter {
  public:
   JunitWriter(const Results& results, const Commentary& commentary, const SourceManager& sources)
-      : results_(results), commentary_(commentary), sources_(sources) {}
+      : results_(results),
+        commentary_(commentary),
+        sources_(sources),
+        w_(wording(commentary.language)),
+        lang_(commentary.language) {}
 
   std::string run() {
     std::vector<Suite> suites;
@@ -90,7 +94,7 @@ class JunitWriter {
       if (!s.cases.empty()) suites.push_back(std::move(s));
     }
     if (!results_.checks.empty()) {
-      Suite s{"Datakontroller", {}};
+      Suite s{std::string(w_.checks_heading), {}};
       for (std::size_t i = 0; i < results_.checks.size(); ++i) s.cases.push_back(check_case(i));
       suites.push_back(std::move(s));
     }
@@ -122,7 +126,8 @@ class JunitWriter {
     std::string name;
     for (std::optional<std::size_t> p = g; p; p = results_.groups[*p].parent) {
       const Group& grp = results_.groups[*p];
-      name = fmt::format("{}: {}", level_label(grp.level), grp.name) + (name.empty() ? "" : " / " + name);
+      name =
+          fmt::format("{}: {}", level_label(grp.level, lang_), grp.name) + (name.empty() ? "" : " / " + name);
     }
     return name;
   }
@@ -145,12 +150,14 @@ class JunitWriter {
     c.line = file.line_col(r.rule_span.begin).line;
     c.outcome = outcome(r.verdict);
     c.type = std::string(to_string(r.verdict));
-    const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
+    const std::string value = r.current ? format_cell(r.current->value, r.unit, lang_) : "";
     const std::string against = r.kind == ItemResult::Kind::budget_line
-                                    ? (r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "")
-                                    : target_text(r);
-    c.message = fmt::format("{}{}{}", verdict_label(r.verdict), value.empty() ? "" : ": " + value,
-                            against.empty() ? "" : " mot " + against);
+                                    ? (r.budget ? fmt::format(fmt::runtime(w_.budget_reference),
+                                                              format_cell(r.budget->value, Unit::tkr, lang_))
+                                                : "")
+                                    : target_text(r, lang_);
+    c.message = fmt::format("{}{}{}", verdict_label(r.verdict, lang_), value.empty() ? "" : ": " + value,
+                            against.empty() ? "" : fmt::format(" {} {}", w_.against, against));
     c.text = commentary_.items[i];
     return c;
   }
@@ -203,6 +210,8 @@ class JunitWriter {
   const Results& results_;
   const Commentary& commentary_;
   const SourceManager& sources_;
+  const Wording& w_;
+  Language lang_;
 };
 
 }  // namespace

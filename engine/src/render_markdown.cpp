@@ -49,21 +49,30 @@ std::string capitalised(std::string text) {
   return text;
 }
 
-std::string verdict_cell(Verdict v) {
-  return fmt::format("{} {}", verdict_symbol(v), verdict_label(v));
+std::string verdict_cell(Verdict v, Language language) {
+  return fmt::format("{} {}", verdict_symbol(v), verdict_label(v, language));
+}
+
+template <typename... Args>
+std::string say(std::string_view pattern, Args&&... args) {
+  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
 }
 
 class MarkdownWriter {
  public:
   MarkdownWriter(const Results& results, const Commentary& commentary, const SourceManager& sources)
-      : results_(results), commentary_(commentary), sources_(sources) {}
+      : results_(results),
+        commentary_(commentary),
+        sources_(sources),
+        w_(wording(commentary.language)),
+        lang_(commentary.language) {}
 
   std::string run() {
     header();
     for (std::size_t g = 0; g < results_.groups.size(); ++g) group(g);
     deviations();
     data_checks();
-    out_ += fmt::format("\n## Sammanfattning\n\n{}\n", md(commentary_.overall));
+    out_ += fmt::format("\n## {}\n\n{}\n", w_.summary_heading, md(commentary_.overall));
     inputs();
     return std::move(out_);
   }
@@ -75,7 +84,7 @@ class MarkdownWriter {
     std::string who = r.organisation;
     if (!r.municipality.empty()) who += (who.empty() ? "" : ", ") + r.municipality;
     if (!who.empty()) out_ += md(who) + "  \n";
-    out_ += fmt::format("Period: {} ({} av 12 månader)\n", period_range_text(r.period), r.period.months());
+    out_ += say(w_.period_line, period_range_text(r.period, lang_), r.period.months()) + "\n";
   }
 
   std::size_t depth(std::size_t g) const {
@@ -87,7 +96,7 @@ class MarkdownWriter {
   void group(std::size_t g) {
     const Group& grp = results_.groups[g];
     out_ += fmt::format("\n{} {}: {}\n", std::string(std::min<std::size_t>(depth(g) + 2, 6), '#'),
-                        level_label(grp.level), md(grp.name));
+                        level_label(grp.level, lang_), md(grp.name));
     if (group_is_summarised(results_, g)) {
       out_ += fmt::format("\n{} {}  \n{}\n", verdict_symbol(results_.rollups[g].verdict),
                           md(commentary_.rollups[g]), md(commentary_.groups[g]));
@@ -120,9 +129,9 @@ class MarkdownWriter {
     std::stable_sort(periods.begin(), periods.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
 
-    out_ += "\n| Indikator |";
+    out_ += fmt::format("\n| {} |", w_.col_indicator);
     for (const auto& p : periods) out_ += fmt::format(" {} |", md(p.second));
-    out_ += " Målvärde | Bedömning |\n|---|";
+    out_ += fmt::format(" {} | {} |\n|---|", w_.col_target, w_.col_verdict);
     for (std::size_t k = 0; k < periods.size(); ++k) out_ += "---:|";
     out_ += "---|---|\n";
     for (std::size_t i : items) {
@@ -143,12 +152,13 @@ class MarkdownWriter {
         return o.period && *o.period == p.first && o.period->full_year == p.first.full_year;
       };
       for (const Observation& o : r.series) {
-        if (match(o)) cell = format_cell(o.value, r.unit);
+        if (match(o)) cell = format_cell(o.value, r.unit, lang_);
       }
-      if (r.series.empty() && r.current && match(*r.current)) cell = format_cell(r.current->value, r.unit);
+      if (r.series.empty() && r.current && match(*r.current))
+        cell = format_cell(r.current->value, r.unit, lang_);
       out_ += fmt::format(" {} |", md(cell));
     }
-    out_ += fmt::format(" {} | {} |\n", md(target_text(r)), md(verdict_cell(r.verdict)));
+    out_ += fmt::format(" {} | {} |\n", md(target_text(r, lang_)), md(verdict_cell(r.verdict, lang_)));
   }
 
   // One table per budget block: Rad | outcome | budget | Avvikelse | Bedömning.
@@ -158,25 +168,29 @@ class MarkdownWriter {
       const ItemResult& r = results_.items[i];
       if (r.budget_id != budget) {
         budget = r.budget_id;
-        out_ +=
-            fmt::format("\n**{}**\n\n| Rad | {} | {} | Avvikelse | Bedömning |\n|---|---:|---:|---:|---|\n",
-                        md(r.budget_name), md(r.current ? capitalised(r.current->column_label) : "Utfall"),
-                        md(r.budget ? capitalised(r.budget->column_label) : "Budget"));
+        out_ += fmt::format(
+            "\n**{}**\n\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|\n", md(r.budget_name),
+            w_.col_line, md(r.current ? capitalised(r.current->column_label) : ""),
+            md(r.budget ? capitalised(r.budget->column_label) : ""), w_.col_deviation, w_.col_verdict);
       }
-      const std::string deviation = r.deviation ? format_sv_signed(*r.deviation) + " tkr" : "";
+      const std::string deviation = r.deviation
+                                        ? (r.deviation->is_zero() || r.deviation->is_negative() ? "" : "+") +
+                                              format_value(*r.deviation, Unit::tkr, lang_)
+                                        : "";
       out_ += fmt::format("| {} | {} | {} | {} | {}{} |\n", md(r.name),
-                          md(r.current ? format_cell(r.current->value, Unit::tkr) : ""),
-                          md(r.budget ? format_cell(r.budget->value, Unit::tkr) : ""), md(deviation),
-                          md(verdict_cell(r.verdict)), r.significant ? ", väsentlig" : "");
+                          md(r.current ? format_cell(r.current->value, Unit::tkr, lang_) : ""),
+                          md(r.budget ? format_cell(r.budget->value, Unit::tkr, lang_) : ""), md(deviation),
+                          md(verdict_cell(r.verdict, lang_)),
+                          r.significant ? ", " + std::string(w_.significant_marker) : "");
     }
     out_ += "\n";
     for (std::size_t i : lines) out_ += fmt::format("- {}\n", md(commentary_.items[i]));
   }
 
   void deviations() {
-    out_ += "\n## Väsentliga avvikelser\n\n";
+    out_ += fmt::format("\n## {}\n\n", w_.deviations_heading);
     if (commentary_.deviations.empty()) {
-      out_ += "Inga.\n";
+      out_ += fmt::format("{}\n", w_.none);
       return;
     }
     for (std::size_t i : commentary_.deviations) {
@@ -186,14 +200,16 @@ class MarkdownWriter {
 
   void data_checks() {
     if (results_.checks.empty()) return;
-    out_ += "\n## Datakontroller\n\n| | Kontroll | Underlag |\n|---|---|---|\n";
+    out_ += fmt::format("\n## {}\n\n| | {} | {} |\n|---|---|---|\n", w_.checks_heading, w_.col_check,
+                        w_.inputs_heading);
     for (std::size_t i = 0; i < results_.checks.size(); ++i) {
       const CheckResult& c = results_.checks[i];
       std::vector<std::string> places;
       if (c.outcome != CheckOutcome::pass) {
         for (const auto* side : {&c.left_inputs, &c.right_inputs}) {
           for (const Observation& o : *side) {
-            places.push_back(fmt::format("{} {}", o.value.text.empty() ? "(tom)" : o.value.text,
+            places.push_back(fmt::format("{} {}",
+                                         o.value.text.empty() ? std::string(w_.empty_cell) : o.value.text,
                                          sources_.file_line(o.value.span)));
           }
         }
@@ -204,16 +220,19 @@ class MarkdownWriter {
   }
 
   void inputs() {
-    out_ += fmt::format("\n## Underlag\n\nattain {}\n\n| Roll | Fil | SHA-256 |\n|---|---|---|\n", version);
+    out_ += fmt::format("\n## {}\n\nattain {}\n\n| {} | {} | SHA-256 |\n|---|---|---|\n", w_.inputs_heading,
+                        version, w_.col_role, w_.col_file);
     for (const InputFile& f : report_inputs(results_, sources_)) {
-      out_ +=
-          fmt::format("| {} | {} | `{}` |\n", f.role == "dataset" ? "data" : "regler", md(f.path), f.sha256);
+      out_ += fmt::format("| {} | {} | `{}` |\n", f.role == "dataset" ? w_.role_data : w_.role_rules,
+                          md(f.path), f.sha256);
     }
   }
 
   const Results& results_;
   const Commentary& commentary_;
   const SourceManager& sources_;
+  const Wording& w_;
+  Language lang_;
   std::string out_;
 };
 

@@ -47,24 +47,32 @@ std::string clean(std::string_view text) {
   return terminal_safe(text);
 }
 
-std::string reference_text(const ItemResult& r) {
+std::string reference_text(const ItemResult& r, const Wording& w) {
   if (r.kind == ItemResult::Kind::budget_line)
-    return r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "";
-  return target_text(r);
+    return r.budget ? fmt::format(fmt::runtime(w.budget_reference),
+                                  format_cell(r.budget->value, Unit::tkr, w.language))
+                    : "";
+  return target_text(r, w.language);
 }
 
 class TextWriter {
  public:
   TextWriter(const Results& results, const Commentary& commentary, const SourceManager& sources,
              const RenderOptions& options)
-      : results_(results), commentary_(commentary), sources_(sources), p_{options.color} {}
+      : results_(results),
+        commentary_(commentary),
+        sources_(sources),
+        w_(wording(commentary.language)),
+        lang_(commentary.language),
+        p_{options.color} {}
 
   std::string run() {
     header();
     for (std::size_t g = 0; g < results_.groups.size(); ++g) group(g);
     deviations();
     data_checks();
-    out_ += fmt::format("\n{}Sammanfattning{}\n  {}\n", p_.bold(), p_.reset(), clean(commentary_.overall));
+    out_ += fmt::format("\n{}{}{}\n  {}\n", p_.bold(), w_.summary_heading, p_.reset(),
+                        clean(commentary_.overall));
     inputs();
     return std::move(out_);
   }
@@ -76,32 +84,33 @@ class TextWriter {
     std::string who = clean(r.organisation);
     if (!r.municipality.empty()) who += (who.empty() ? "" : ", ") + clean(r.municipality);
     if (!who.empty()) out_ += who + "\n";
-    out_ += fmt::format("Period: {} ({} av 12 månader)\n", period_range_text(r.period), r.period.months());
+    out_ += fmt::format(fmt::runtime(w_.period_line), period_range_text(r.period, lang_), r.period.months()) +
+            "\n";
   }
 
   // "Underlag": the engine and every input with its SHA-256, so the report can be
   // reproduced and its inputs verified (sha256sum prints the same digests).
   void inputs() {
-    out_ += fmt::format("\n{}Underlag{} (attain {})\n", p_.bold(), p_.reset(), version);
+    out_ += fmt::format("\n{}{}{} (attain {})\n", p_.bold(), w_.inputs_heading, p_.reset(), version);
     for (const InputFile& f : report_inputs(results_, sources_)) {
-      out_ += fmt::format("  {:<6}  {}{}{}  {}\n", f.role == "dataset" ? "data" : "regler", p_.dim(),
-                          f.sha256, p_.reset(), clean(f.path));
+      out_ += fmt::format("  {:<6}  {}{}{}  {}\n", f.role == "dataset" ? w_.role_data : w_.role_rules,
+                          p_.dim(), f.sha256, p_.reset(), clean(f.path));
     }
   }
 
   void line(const ItemResult& r, const std::string& indent, std::string_view name_override = {}) {
-    const std::string value = r.current ? format_cell(r.current->value, r.unit) : "";
+    const std::string value = r.current ? format_cell(r.current->value, r.unit, lang_) : "";
     const std::string marker = r.kind == ItemResult::Kind::budget_line && r.significant ? "!" : " ";
     out_ += fmt::format("{}{}{} {:<14}{} {:>12} {:<20} {} {}{}\n", indent, p_.paint(r.verdict),
-                        verdict_symbol(r.verdict), verdict_label(r.verdict), p_.reset(), clean(value),
-                        clean(reference_text(r)), trend_arrow(r.trend), marker,
+                        verdict_symbol(r.verdict), verdict_label(r.verdict, lang_), p_.reset(), clean(value),
+                        clean(reference_text(r, w_)), trend_arrow(r.trend), marker,
                         clean(name_override.empty() ? std::string_view(r.name) : name_override));
   }
 
   void group(std::size_t g) {
     const Group& grp = results_.groups[g];
     const std::string indent(2 * depth(results_, g), ' ');
-    out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level), clean(grp.name),
+    out_ += fmt::format("\n{}{}{}: {}{}\n", indent, p_.bold(), level_label(grp.level, lang_), clean(grp.name),
                         p_.reset());
     if (group_is_summarised(results_, g)) {
       const Verdict v = results_.rollups[g].verdict;
@@ -124,9 +133,9 @@ class TextWriter {
   }
 
   void deviations() {
-    out_ += fmt::format("\n{}Väsentliga avvikelser{}\n", p_.bold(), p_.reset());
+    out_ += fmt::format("\n{}{}{}\n", p_.bold(), w_.deviations_heading, p_.reset());
     if (commentary_.deviations.empty()) {
-      out_ += "  Inga.\n";
+      out_ += fmt::format("  {}\n", w_.none);
       return;
     }
     for (std::size_t i : commentary_.deviations) {
@@ -153,13 +162,14 @@ class TextWriter {
   // figure compared was read.
   void data_checks() {
     if (results_.checks.empty()) return;
-    out_ += fmt::format("\n{}Datakontroller{}\n", p_.bold(), p_.reset());
+    out_ += fmt::format("\n{}{}{}\n", p_.bold(), w_.checks_heading, p_.reset());
     std::array<std::size_t, 5> counts{};
     for (const CheckResult& c : results_.checks) ++counts[static_cast<std::size_t>(c.outcome)];
-    out_ +=
-        fmt::format("  {} {}: {} stämmer, {} inom avrundning, {} stämmer inte, {} utan uppgift, {} fel.\n",
-                    results_.checks.size(), results_.checks.size() == 1 ? "kontroll" : "kontroller",
-                    counts[0], counts[1], counts[2], counts[3], counts[4]);
+    out_ += "  " +
+            fmt::format(fmt::runtime(w_.check_count), results_.checks.size(),
+                        results_.checks.size() == 1 ? w_.check_one : w_.check_many, counts[0], counts[1],
+                        counts[2], counts[3], counts[4]) +
+            "\n";
     for (std::size_t i = 0; i < results_.checks.size(); ++i) {
       const CheckResult& c = results_.checks[i];
       out_ += fmt::format("  {}{}{} {}\n", check_paint(c.outcome), outcome_symbol(c.outcome), p_.reset(),
@@ -168,7 +178,7 @@ class TextWriter {
       for (const auto* side : {&c.left_inputs, &c.right_inputs}) {
         std::vector<std::string> places;
         for (const Observation& o : *side) {
-          const std::string text = o.value.text.empty() ? "(tom)" : clean(o.value.text);
+          const std::string text = o.value.text.empty() ? std::string(w_.empty_cell) : clean(o.value.text);
           places.push_back(fmt::format("{} {}", text, sources_.file_line(o.value.span)));
         }
         if (!places.empty())
@@ -180,6 +190,8 @@ class TextWriter {
   const Results& results_;
   const Commentary& commentary_;
   const SourceManager& sources_;
+  const Wording& w_;
+  Language lang_;
   Palette p_;
   std::string out_;
 };
