@@ -234,7 +234,7 @@ class Run {
   // evaluate explain ID RULES... DATASET: the audit trail of one result (docs/cli-explain.md).
   int explain() {
     int code = success;
-    const std::optional<Evaluation> e = evaluate_inputs(options_.explain_inputs, code);
+    const std::optional<Evaluation> e = evaluate_inputs(options_.explain_inputs, code, language());
     if (!e) return code;
     std::vector<std::string> known;
     const auto text =
@@ -285,11 +285,13 @@ class Run {
         if (!dataset || sink_.error_count() != errors_before) return finish(data_error);
         auto results = attain::evaluate(rules, *dataset, sink_);
         if (!results) return finish(rule_error);
-        (before ? after : before) = attain::snapshot(*results, attain::write_commentary(*results), path);
+        (before ? after : before) =
+            attain::snapshot(*results, attain::write_commentary(*results, language()), path);
       }
     }
     print_diagnostics();
-    std::cout << attain::render_diff(*before, *after, options_.diff_format == "json") << std::flush;
+    std::cout << attain::render_diff(*before, *after, options_.diff_format == "json", language())
+              << std::flush;
     return std::cout ? success : output_error;
   }
 
@@ -302,7 +304,7 @@ class Run {
                                            : options_.list_format == "markdown"
                                                ? attain::CatalogueFormat::markdown
                                                : attain::CatalogueFormat::text;
-    std::cout << attain::render_catalogue(rules, sources_, format) << std::flush;
+    std::cout << attain::render_catalogue(rules, sources_, format, language()) << std::flush;
     return std::cout ? success : output_error;
   }
 
@@ -356,6 +358,10 @@ class Run {
   }
 
  private:
+  attain::Language language() const {
+    return attain::language_from_name(options_.lang).value_or(attain::Language::sv);
+  }
+
   struct Evaluation {
     attain::RuleSet rules;
     attain::Results results;

@@ -449,76 +449,74 @@ class Phrases {
     auto chose = [&](std::string why, std::string words) {
       out.push_back(fmt::format("{} → \"{}\"", why, words));
     };
+    auto bare = [](std::string text) {  // a sentence part without its leading ", " or " "
+      while (!text.empty() && (text.front() == ',' || text.front() == ' ' || text.front() == ';'))
+        text.erase(0, 1);
+      return text;
+    };
     if (r.kind == ItemResult::Kind::budget_line) {
       if (!r.deviation) {
-        chose("utfall eller budget saknas", ", avvikelsen kan inte beräknas");
+        chose(std::string(w.r_no_budget), bare(std::string(w.deviation_unknown)));
         return out;
       }
       const Decimal& d = *r.deviation;
       if (d.is_zero()) {
-        chose("utfall = budget", ", ingen avvikelse");
+        chose(std::string(w.r_equal), bare(std::string(w.no_deviation)));
       } else {
-        chose(
-            fmt::format("utfall − budget = {} tkr, {} då {} är bättre", number_signed(d),
-                        r.favourable ? "gynnsamt" : "ogynnsamt",
-                        r.direction == ast::Direction::lower ? "lägre" : "högre"),
-            fmt::format("en {} avvikelse på {} tkr", r.favourable ? "positiv" : "negativ", number(d.abs())));
+        chose(say(w.r_deviation, number_signed(d) + " tkr", r.favourable ? w.r_favourable : w.r_unfavourable,
+                  r.direction == ast::Direction::lower ? w.x_lower : w.x_higher),
+              bare(say(w.deviation, r.favourable ? w.favourable : w.unfavourable, number(d.abs()))));
         if (r.significant && r.materiality) {
-          chose(fmt::format("|avvikelsen| når väsentlighetsgränsen {} tkr", number(*r.materiality)),
-                fmt::format("(väsentlig, minst {} tkr)", number(*r.materiality)));
+          chose(say(w.r_significant, value(*r.materiality, Unit::tkr)),
+                bare(say(w.significant_at_least, number(*r.materiality))));
         } else if (r.materiality) {
-          chose(fmt::format("|avvikelsen| under väsentlighetsgränsen {} tkr", number(*r.materiality)),
-                fmt::format("(under väsentlighetsgränsen {} tkr)", number(*r.materiality)));
+          chose(say(w.r_below, value(*r.materiality, Unit::tkr)),
+                bare(say(w.below_materiality, number(*r.materiality))));
         }
       }
       if (r.previous && r.previous->value.is_number())
-        chose("ett värde för föregående period finns",
-              fmt::format("; {} {}", in_sentence(r.previous->column_label),
-                          format_value(r.previous->value.number, Unit::tkr)));
+        chose(std::string(w.r_previous), fmt::format("; {} {}", in_sentence(r.previous->column_label),
+                                                     value(r.previous->value.number, Unit::tkr)));
       return out;
     }
     const ast::Target& t = r.target;
     const Value& v = r.current->value;
     if (r.band_index) {
-      chose("färgband i stället för mål: värdet ligger i ett av dem",
-            fmt::format("ligger i {} ({})", colour_word(r.bands[*r.band_index].colour),
-                        band_condition_text(r.bands[*r.band_index], r.unit)));
+      chose(std::string(w.r_band), say(w.q_in_band, colour_word(r.bands[*r.band_index].colour),
+                                       band_condition_text(r.bands[*r.band_index], r.unit)));
     } else {
       switch (r.verdict) {
         case Verdict::pending:
-          chose("målvärdet är inte satt", t.text ? fmt::format("målvärdet fastställs {}", *t.text)
-                                                 : std::string("målvärdet är ännu inte fastställt"));
-          if (!v.is_number()) chose("värdet saknas", absence_text(v));
+          chose(std::string(w.r_pending),
+                t.text ? say(w.target_set_when, *t.text) : std::string(w.target_not_yet_set));
+          if (!v.is_number()) chose(std::string(w.r_missing), absence_text(v));
           break;
         case Verdict::error:
-          chose("värdet kunde inte beräknas: " + r.reason,
-                fmt::format("värdet kan inte beräknas ({})", reason_text(r.reason)));
+          chose(say(w.r_error, r.reason), say(w.cannot_compute, r.name, reason_text(r.reason)));
           break;
         case Verdict::no_target:
-          chose("indikatorn har inget målvärde", "inget målvärde angivet");
-          if (!v.is_number()) chose("värdet saknas", absence_text(v));
+          chose(std::string(w.r_no_target), std::string(w.q_no_target));
+          if (!v.is_number()) chose(std::string(w.r_missing), absence_text(v));
           break;
         case Verdict::no_data:
         case Verdict::not_applicable:
           if (v.is_number() && t.relative) {
-            chose("relativt mål utan värde att jämföra med", "men värdet att jämföra med saknas");
+            chose(std::string(w.r_relative), std::string(w.q_no_comparison));
           } else {
-            chose(fmt::format("värdet saknas ({})", to_string(v.absence)), absence_text(v));
-            chose("målet nämns ändå", target_phrase(r));
+            chose(say(w.r_missing_why, to_string(v.absence)), absence_text(v));
+            chose(std::string(w.r_target_named), target_phrase(r));
           }
           break;
         case Verdict::on_track:
         case Verdict::behind:
         case Verdict::near:
           if (t.annual) {
-            chose(fmt::format("årsmål mot värdet hittills i år, {}", to_string(r.verdict)),
-                  fmt::format("hittills i år ligger {} {}",
-                              r.verdict == Verdict::on_track ? "i fas med"
-                              : r.verdict == Verdict::near   ? "nära"
-                                                             : "efter",
-                              target_phrase(r)));
-            chose(fmt::format("förväntat efter {} av 12 månader", r.months_elapsed),
-                  fmt::format("förväntade {}", format_value(*r.reference, r.unit)));
+            chose(say(w.r_annual, to_string(r.verdict)), say(w.q_annual,
+                                                             r.verdict == Verdict::on_track ? w.on_track_for
+                                                             : r.verdict == Verdict::near   ? w.near_to
+                                                                                            : w.behind_on,
+                                                             target_phrase(r)));
+            chose(say(w.r_expected, r.months_elapsed), say(w.q_expected, value(*r.reference, r.unit)));
             break;
           }
           [[fallthrough]];
@@ -526,14 +524,14 @@ class Phrases {
         case Verdict::not_met: {
           const Decimal& gap = *r.gap;
           if (gap.is_zero() && r.verdict != Verdict::met) {
-            chose("värdet är lika med en strikt gräns", "ligger precis på gränsen för " + target_phrase(r));
+            chose(std::string(w.r_strict), say(w.q_on_bound, target_phrase(r)));
           } else if (gap.is_zero()) {
-            chose("värdet möter målet utan skillnad",
-                  (t.comparator == ast::Comparator::range ? "ligger inom " : "når ") + target_phrase(r));
+            chose(std::string(w.r_exact),
+                  say(t.comparator == ast::Comparator::range ? w.q_within : w.q_reaches, target_phrase(r)));
           } else {
-            chose(fmt::format("skillnaden mot målet är {}", number_signed(gap)),
-                  fmt::format("är {} {} {}", gap_text(gap, r.unit), gap.is_negative() ? "under" : "över",
-                              target_phrase(r)));
+            chose(say(w.r_gap, number_signed(gap)),
+                  say(w.q_differs, gap_text(gap, r.unit), gap.is_negative() ? w.below : w.above,
+                      target_phrase(r)));
           }
           break;
         }
@@ -541,20 +539,20 @@ class Phrases {
     }
     const std::string trend = trend_clause(r);
     if (!trend.empty()) {
-      chose(r.trend == Trend::none ? "ett tidigare värde finns men ingen riktning att bedöma trenden efter"
-                                   : fmt::format("trenden är {}", trend_label(r.trend)),
-            trend.substr(2));
+      chose(r.trend == Trend::none ? std::string(w.r_trend_none)
+                                   : say(w.r_trend, w.trends.at(static_cast<std::size_t>(r.trend))),
+            bare(trend));
     }
     switch (r.verdict) {
       case Verdict::met:
-        chose("bedömningen är uppfyllt", "Målet är uppfyllt.");
+        chose(std::string(w.r_met), std::string(w.met_sentence));
         break;
       case Verdict::not_met:
-        chose("bedömningen är ej uppfyllt", "Målet är inte uppfyllt.");
+        chose(std::string(w.r_not_met), std::string(w.not_met_sentence));
         break;
       case Verdict::near:
-        chose(t.band ? "missen ryms i toleransen" : "bedömningen är nära målet",
-              t.annual && !r.band_index ? "nära" : "Målet är nästan uppfyllt");
+        chose(std::string(t.band ? w.r_near_band : w.r_near),
+              std::string(t.annual && !r.band_index ? w.near_to : w.near_sentence));
         break;
       default:
         break;
@@ -669,9 +667,9 @@ std::string format_gap(const Decimal& gap, Unit unit, Language language) {
   return (gap.is_negative() ? "−" : "+") + p.gap_text(gap, unit);
 }
 
-std::vector<std::string> commentary_reasons(const ItemResult& result) {
+std::vector<std::string> commentary_reasons(const ItemResult& result, Language language) {
   if (!result.current && result.kind != ItemResult::Kind::budget_line) return {};
-  return phrases(Language::sv).reasons_for(result);
+  return phrases(language).reasons_for(result);
 }
 
 std::string format_value(const Decimal& number, Unit unit, Language language) {

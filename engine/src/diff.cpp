@@ -36,32 +36,35 @@ const SnapshotItem* find(const Snapshot& s, const std::string& id) {
   return nullptr;
 }
 
-std::string_view kind_label(const std::string& kind) {
-  if (kind == "budget_line") return "budgetrad";
-  if (kind == "data_check") return "datakontroll";
-  if (kind == "group") return "grupp";
-  return "indikator";
+std::string_view kind_label(const std::string& kind, const Wording& w) {
+  if (kind == "budget_line") return w.d_kind_budget_line;
+  if (kind == "data_check") return w.d_kind_check;
+  if (kind == "group") return w.d_kind_group;
+  return w.d_kind_indicator;
 }
 
-// A verdict or outcome name in Swedish, with the name: "ej uppfyllt (not_met)".
-std::string shown(const SnapshotItem& i) {
+// A verdict or outcome in words, with its name: "ej uppfyllt (not_met)".
+std::string shown(const SnapshotItem& i, Language language) {
   if (i.kind == "data_check") {
-    static const std::map<std::string, std::string_view> words = {{"pass", "stämmer"},
-                                                                  {"rounding", "inom avrundning"},
-                                                                  {"fail", "stämmer inte"},
-                                                                  {"no_data", "utan uppgift"},
-                                                                  {"error", "fel"}};
-    const auto it = words.find(i.verdict);
-    return it == words.end() ? i.verdict : fmt::format("{} ({})", it->second, i.verdict);
+    if (const auto o = outcome_from_name(i.verdict))
+      return fmt::format("{} ({})", outcome_label(*o, language), i.verdict);
+    return i.verdict;
   }
   if (const auto v = verdict_from_name(i.verdict))
-    return fmt::format("{} ({})", verdict_label(*v), i.verdict);
+    return fmt::format("{} ({})", verdict_label(*v, language), i.verdict);
   return i.verdict;
+}
+
+template <typename... Args>
+std::string say(std::string_view pattern, Args&&... args) {
+  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
 }
 
 }  // namespace
 
 Snapshot snapshot(const Results& results, const Commentary& commentary, std::string label) {
+  const Language language = commentary.language;
+  const Wording& w = wording(language);
   Snapshot s;
   s.label = std::move(label);
   s.period = results.report.period.to_string();
@@ -70,8 +73,9 @@ Snapshot snapshot(const Results& results, const Commentary& commentary, std::str
     const bool line = r.kind == ItemResult::Kind::budget_line;
     s.items.push_back(
         {r.id, line ? "budget_line" : "indicator", line ? r.budget_name + ", " + r.name : r.name,
-         std::string(to_string(r.verdict)), r.current ? format_cell(r.current->value, r.unit) : "",
-         line ? (r.budget ? "budget " + format_cell(r.budget->value, Unit::tkr) : "") : target_text(r),
+         std::string(to_string(r.verdict)), r.current ? format_cell(r.current->value, r.unit, language) : "",
+         line ? (r.budget ? say(w.budget_reference, format_cell(r.budget->value, Unit::tkr, language)) : "")
+              : target_text(r, language),
          std::string(to_string(r.trend)), commentary.items[i]});
   }
   for (std::size_t i = 0; i < results.checks.size(); ++i) {
@@ -130,7 +134,8 @@ std::optional<Snapshot> read_snapshot(std::string_view text, std::string label, 
   return s;
 }
 
-std::string render_diff(const Snapshot& before, const Snapshot& after, bool json) {
+std::string render_diff(const Snapshot& before, const Snapshot& after, bool json, Language language) {
+  const Wording& w = wording(language);
   struct Change {
     const SnapshotItem* before;
     const SnapshotItem* after;
@@ -180,37 +185,49 @@ std::string render_diff(const Snapshot& before, const Snapshot& after, bool json
     root["unchanged"] = same;
     return root.dump(2) + "\n";
   }
-  std::string out = fmt::format("Jämförelse: {} ({}) → {} ({})\n", terminal_safe(before.label), before.period,
-                                terminal_safe(after.label), after.period);
-  out += fmt::format("\nÄndrade bedömningar ({})\n", changed.size());
-  if (changed.empty()) out += "  Inga.\n";
+  std::string out =
+      say(w.d_title, terminal_safe(before.label), before.period, terminal_safe(after.label), after.period) +
+      "\n";
+  out += "\n" + say(w.d_changed, changed.size()) + "\n";
+  if (changed.empty()) out += fmt::format("  {}\n", w.none);
+  // "före: ..." and "nu:   ..." line up.
+  const auto chars = [](std::string_view t) {
+    return static_cast<std::size_t>(std::count_if(
+        t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  const std::size_t width = std::max(chars(w.d_before), chars(w.d_now)) + 1;
   for (const Change& c : changed) {
     const SnapshotItem& b = *c.before;
     const SnapshotItem& a = *c.after;
-    out += fmt::format("  {}  {} ({}): {} → {}\n", a.id, terminal_safe(a.name), kind_label(a.kind), shown(b),
-                       shown(a));
+    out += fmt::format("  {}  {} ({}): {} → {}\n", a.id, terminal_safe(a.name), kind_label(a.kind, w),
+                       shown(b, language), shown(a, language));
     if (!b.value.empty() || !a.value.empty()) {
-      out += fmt::format("      värde {} → {}{}\n", b.value.empty() ? "–" : terminal_safe(b.value),
-                         a.value.empty() ? "–" : terminal_safe(a.value),
-                         a.target.empty()       ? ""
-                         : a.target == b.target ? fmt::format(", mot {}", terminal_safe(a.target))
-                                                : fmt::format(", mot {} → {}", terminal_safe(b.target),
-                                                              terminal_safe(a.target)));
+      out += "      " +
+             say(w.d_value, b.value.empty() ? "–" : terminal_safe(b.value),
+                 a.value.empty() ? "–" : terminal_safe(a.value)) +
+             (a.target.empty() ? ""
+              : a.target == b.target
+                  ? say(w.d_against, terminal_safe(a.target))
+                  : say(w.d_against_changed, terminal_safe(b.target), terminal_safe(a.target))) +
+             "\n";
     }
-    out += fmt::format("      före: {}\n      nu:   {}\n", terminal_safe(b.commentary),
+    out += fmt::format("      {:<{}} {}\n      {:<{}} {}\n", std::string(w.d_before) + ":", width,
+                       terminal_safe(b.commentary), std::string(w.d_now) + ":", width,
                        terminal_safe(a.commentary));
   }
   if (!added.empty()) {
-    out += fmt::format("\nNya resultat ({})\n", added.size());
+    out += "\n" + say(w.d_added, added.size()) + "\n";
     for (const Change& c : added)
-      out += fmt::format("  {}  {}: {}\n", c.after->id, terminal_safe(c.after->name), shown(*c.after));
+      out +=
+          fmt::format("  {}  {}: {}\n", c.after->id, terminal_safe(c.after->name), shown(*c.after, language));
   }
   if (!removed.empty()) {
-    out += fmt::format("\nBorttagna resultat ({})\n", removed.size());
+    out += "\n" + say(w.d_removed, removed.size()) + "\n";
     for (const Change& c : removed)
-      out += fmt::format("  {}  {}: {}\n", c.before->id, terminal_safe(c.before->name), shown(*c.before));
+      out += fmt::format("  {}  {}: {}\n", c.before->id, terminal_safe(c.before->name),
+                         shown(*c.before, language));
   }
-  out += fmt::format("\n{} resultat med samma bedömning.\n", same);
+  out += "\n" + say(w.d_unchanged, same) + "\n";
   return out;
 }
 

@@ -15,16 +15,21 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string_view direction_text(ast::Direction d) {
+template <typename... Args>
+std::string say(std::string_view pattern, Args&&... args) {
+  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
+}
+
+std::string_view direction_text(ast::Direction d, const Wording& w) {
   switch (d) {
     case ast::Direction::higher:
-      return "högre är bättre";
+      return w.l_direction_higher;
     case ast::Direction::lower:
-      return "lägre är bättre";
+      return w.l_direction_lower;
     case ast::Direction::unspecified:
       break;
   }
-  return "riktning ej angiven";
+  return w.l_direction_none;
 }
 
 std::string_view rollup_name(ast::RollupPolicy::Kind k) {
@@ -41,123 +46,130 @@ std::string_view rollup_name(ast::RollupPolicy::Kind k) {
   return "all";
 }
 
-std::string comparison_text(const ast::Comparison& c) {
+std::string comparison_text(const ast::Comparison& c, const Wording& w) {
   switch (c.kind) {
     case ast::Comparison::Kind::previous_period:
-      return "föregående period";
+      return std::string(w.l_previous_period);
     case ast::Comparison::Kind::same_period_last_year:
-      return "samma period föregående år";
+      return std::string(w.l_same_period);
     case ast::Comparison::Kind::named_period:
-      return "perioden " + c.period;
+      return say(w.l_named_period, c.period);
   }
   return "";
 }
 
-// What an indicator asks, in words: "≥ 92 %", "grönt ≥ 92 %", "ej satt (Q3)".
-std::string target_words(const Indicator& i) {
+// What an indicator asks, in words: "≥ 92 %", "färgband, grönt ≥ 92 %", "mål ej satt (Q3)".
+std::string target_words(const Indicator& i, const Wording& w) {
+  const Language l = w.language;
   for (const ast::ColourBand& b : i.bands) {
     if (b.colour != ast::ColourBand::Colour::green) continue;
-    std::vector<std::string> parts;
+    std::string parts;
     for (const auto& [cmp, v] : b.conditions)
-      parts.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, i.unit)));
-    return fmt::format("färgband, grönt {}", fmt::join(parts, " och "));
+      parts += (parts.empty() ? "" : std::string(w.and_word)) +
+               fmt::format("{} {}", comparator_symbol(cmp), format_value(v, i.unit, l));
+    return say(w.l_bands, parts);
   }
   const ast::Target& t = i.target;
-  if (t.kind == ast::Target::Kind::none) return "inget mål";
-  std::string s = t.kind == ast::Target::Kind::pending
-                      ? fmt::format("mål ej satt{}", t.text ? " (" + *t.text + ")" : "")
-                      : format_target(t, i.unit);
+  if (t.kind == ast::Target::Kind::none) return std::string(w.l_no_target);
+  std::string s = t.kind == ast::Target::Kind::pending ? say(w.l_not_set, t.text ? " (" + *t.text + ")" : "")
+                                                       : format_target(t, i.unit, l);
   if (t.relative) {
-    s = fmt::format("{} föregående värde {} {}", comparator_symbol(t.comparator),
-                    t.value.is_negative() ? "−" : "+", format_sv(t.value.abs()));
+    s = say(w.l_relative, comparator_symbol(t.comparator), t.value.is_negative() ? "−" : "+",
+            format_number(t.value.abs(), l));
   }
-  if (t.constant) s += fmt::format(" (konstanten {})", t.constant->text);
-  if (t.band) s += fmt::format(", nära inom {}{}", format_sv(*t.band), t.band_relative ? " % av målet" : "");
-  if (t.profile) s += fmt::format(", profil {}", t.profile->text);
+  if (t.constant) s += say(w.l_constant, t.constant->text);
+  if (t.band) s += say(t.band_relative ? w.l_near_percent : w.l_near, format_number(*t.band, l));
+  if (t.profile) s += say(w.l_profile, t.profile->text);
   return s;
 }
 
-std::string data_words(const Indicator& i) {
-  if (i.value) return "beräknas: " + ast::to_string(*i.value);
+std::string data_words(const Indicator& i, const Wording& w) {
+  if (i.value) return say(w.l_computed, ast::to_string(*i.value));
   return i.data.to_string();
 }
 
 class Catalogue {
  public:
-  Catalogue(const RuleSet& rules, const SourceManager& sources) : rules_(rules), sources_(sources) {}
+  Catalogue(const RuleSet& rules, const SourceManager& sources, Language language)
+      : rules_(rules), sources_(sources), w_(wording(language)), lang_(language) {}
 
   std::string text() const {
-    std::string out = fmt::format("Regelkatalog (attain {})\n", version);
+    std::string out = fmt::format("{} (attain {})\n", w_.l_title, version);
     for (std::size_t g = 0; g < rules_.groups.size(); ++g) {
       const Group& grp = rules_.groups[g];
       const std::string indent(2 * depth(g), ' ');
-      out += fmt::format("\n{}{}: {}  [{}]  {}\n", indent, level_label(grp.level), clean(grp.name), grp.id,
-                         sources_.file_line(grp.span));
-      out += fmt::format("{}  roll-up: {}\n", indent, rollup_text(grp.rollup));
+      out += fmt::format("\n{}{}: {}  [{}]  {}\n", indent, level_label(grp.level, lang_), clean(grp.name),
+                         grp.id, sources_.file_line(grp.span));
+      out += fmt::format("{}  {}\n", indent, say(w_.l_rollup, rollup_text(grp.rollup, lang_)));
       for (const RuleItem& item : rules_.items) {
         if (item.kind == RuleItem::Kind::indicator) {
           const Indicator& i = rules_.indicators[item.index];
           if (i.group != g) continue;
           out += fmt::format("{}  {}  {}  {}\n", indent, i.id, clean(i.name), sources_.file_line(i.span));
-          out += fmt::format("{}      mål: {}; {}; enhet {}; data {}{}{}\n", indent, clean(target_words(i)),
-                             direction_text(i.direction), to_string(i.unit), clean(data_words(i)),
-                             i.cumulative ? "; ackumulerat" : "",
-                             i.comparison.kind == ast::Comparison::Kind::previous_period
-                                 ? ""
-                                 : "; jämförs med " + clean(comparison_text(i.comparison)));
+          out += fmt::format(
+              "{}      {}\n", indent,
+              say(w_.l_target, clean(target_words(i, w_)), direction_text(i.direction, w_), to_string(i.unit),
+                  clean(data_words(i, w_)), i.cumulative ? std::string(w_.l_cumulative) : "",
+                  i.comparison.kind == ast::Comparison::Kind::previous_period
+                      ? ""
+                      : say(w_.l_compared_with, clean(comparison_text(i.comparison, w_)))));
           for (const Breakdown& b : i.breakdowns)
-            out += fmt::format("{}      uppdelning {} ({}): {}\n", indent, b.id, clean(b.name),
-                               clean(b.data.to_string()));
+            out += fmt::format("{}      {}\n", indent,
+                               say(w_.l_breakdown, b.id, clean(b.name), clean(b.data.to_string())));
         } else {
           const Budget& b = rules_.budgets[item.index];
           if (b.group != g) continue;
           out += fmt::format("{}  {}  {}  {}\n", indent, b.id, clean(b.name), sources_.file_line(b.span));
-          out +=
-              fmt::format("{}      budget: tabell {}, utfall {}, budget {}; gynnsamt: {}; väsentlighet {}\n",
-                          indent, b.table.text, b.outcome.text, b.budget.text,
-                          b.favourable == ast::Direction::lower ? "lägre" : "högre",
-                          b.materiality ? format_value(*b.materiality, Unit::tkr) : "ingen");
+          out += fmt::format(
+              "{}      {}\n", indent,
+              say(w_.l_budget, b.table.text, b.outcome.text, b.budget.text,
+                  b.favourable == ast::Direction::lower ? w_.l_favourable_lower : w_.l_favourable_higher,
+                  b.materiality ? format_value(*b.materiality, Unit::tkr, lang_)
+                                : std::string(w_.l_materiality_none)));
         }
       }
     }
     if (!rules_.checks.empty()) {
-      out += "\nDatakontroller\n";
+      out += fmt::format("\n{}\n", w_.l_checks);
       for (const DataCheck& c : rules_.checks) {
         out += fmt::format("  {}  {}  {}\n", c.id, clean(c.name), sources_.file_line(c.span));
         out += fmt::format("      {}\n", clean(expectation(c)));
       }
     }
-    out += fmt::format("\n{} indikatorer, {} budgetar, {} datakontroller, {} regeltester i {} regelfiler.\n",
-                       rules_.indicators.size(), rules_.budgets.size(), rules_.checks.size(),
-                       rules_.tests.size(), sources_.size());
+    out += "\n" +
+           say(w_.l_count, rules_.indicators.size(), rules_.budgets.size(), rules_.checks.size(),
+               rules_.tests.size(), sources_.size()) +
+           "\n";
     return out;
   }
 
   std::string markdown() const {
-    std::string out = fmt::format("# Regelkatalog\n\nattain {}\n", version);
+    std::string out = fmt::format("# {}\n\nattain {}\n", w_.l_title, version);
     for (std::size_t g = 0; g < rules_.groups.size(); ++g) {
       const Group& grp = rules_.groups[g];
-      out += fmt::format("\n{} {}: {}\n\n`{}` · {} · roll-up: {}\n",
-                         std::string(std::min<std::size_t>(depth(g) + 2, 6), '#'), level_label(grp.level),
-                         md(grp.name), grp.id, md(sources_.file_line(grp.span)), rollup_text(grp.rollup));
+      out += fmt::format("\n{} {}: {}\n\n`{}` · {} · {}\n",
+                         std::string(std::min<std::size_t>(depth(g) + 2, 6), '#'),
+                         level_label(grp.level, lang_), md(grp.name), grp.id,
+                         md(sources_.file_line(grp.span)), say(w_.l_rollup, rollup_text(grp.rollup, lang_)));
       std::string rows;
       for (const RuleItem& item : rules_.items) {
         if (item.kind != RuleItem::Kind::indicator) continue;
         const Indicator& i = rules_.indicators[item.index];
         if (i.group != g) continue;
-        rows += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", i.id, md(i.name), md(target_words(i)),
-                            direction_text(i.direction), to_string(i.unit), md(data_words(i)),
-                            md(sources_.file_line(i.span)));
+        rows += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", i.id, md(i.name),
+                            md(target_words(i, w_)), direction_text(i.direction, w_), to_string(i.unit),
+                            md(data_words(i, w_)), md(sources_.file_line(i.span)));
       }
       if (!rows.empty()) {
-        out +=
-            "\n| Id | Indikator | Målvärde | Riktning | Enhet | Data | Regel "
-            "|\n|---|---|---|---|---|---|---|\n" +
-            rows;
+        out += fmt::format("\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
+                           w_.l_col_id, w_.l_col_indicator, w_.l_col_target, w_.l_col_direction,
+                           w_.l_col_unit, w_.l_col_data, w_.l_col_rule) +
+               rows;
       }
     }
     if (!rules_.checks.empty()) {
-      out += "\n## Datakontroller\n\n| Id | Kontroll | Villkor | Regel |\n|---|---|---|---|\n";
+      out += fmt::format("\n## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", w_.l_checks, w_.l_col_id,
+                         w_.col_check, w_.l_col_condition, w_.l_col_rule);
       for (const DataCheck& c : rules_.checks) {
         out += fmt::format("| `{}` | {} | {} | {} |\n", c.id, md(c.name), md(expectation(c)),
                            md(sources_.file_line(c.span)));
@@ -216,7 +228,7 @@ class Catalogue {
           {"within", t.band ? Json(t.band->to_string()) : Json(nullptr)},
           {"within_percent_of_target", t.band_relative},
           {"text", t.text ? Json(*t.text) : Json(nullptr)}};
-      j["target_text"] = target_words(i);
+      j["target_text"] = target_words(i, w_);
       j["data"] = i.data.path.empty() ? Json(nullptr) : Json(i.data.to_string());
       j["value"] = i.value ? Json(ast::to_string(*i.value)) : Json(nullptr);
       j["cumulative"] = i.cumulative;
@@ -303,25 +315,28 @@ class Catalogue {
   }
 
   // The condition with its columns and tolerance, in words.
-  static std::string expectation(const DataCheck& c) {
+  std::string expectation(const DataCheck& c) const {
     std::string s = condition(c);
     if (!c.columns.empty()) {
       std::vector<std::string> names;
       for (const ast::Name& n : c.columns) names.push_back(n.text);
-      s += fmt::format(" för kolumnerna {}", fmt::join(names, ", "));
+      s += say(w_.l_for_columns, fmt::format("{}", fmt::join(names, ", ")));
     }
-    if (!c.tolerance.is_zero()) s += fmt::format(", tolerans {}", format_sv(c.tolerance));
+    if (!c.tolerance.is_zero()) s += say(w_.l_tolerance, format_number(c.tolerance, lang_));
     return s;
   }
 
   const RuleSet& rules_;
   const SourceManager& sources_;
+  const Wording& w_;
+  Language lang_;
 };
 
 }  // namespace
 
-std::string render_catalogue(const RuleSet& rules, const SourceManager& sources, CatalogueFormat format) {
-  const Catalogue c(rules, sources);
+std::string render_catalogue(const RuleSet& rules, const SourceManager& sources, CatalogueFormat format,
+                             Language language) {
+  const Catalogue c(rules, sources, language);
   switch (format) {
     case CatalogueFormat::markdown:
       return c.markdown();

@@ -17,6 +17,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+template <typename... Args>
+std::string say(std::string_view pattern, Args&&... args) {
+  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
+}
+
 // One dataset cell as read, for the trail.
 struct Cell {
   std::string role;   // "värde", "jämförelsevärde", "budget", ...
@@ -31,7 +36,12 @@ class Explainer {
  public:
   Explainer(const RuleSet& rules, const Results& results, const Commentary& commentary,
             const SourceManager& sources)
-      : rules_(rules), results_(results), commentary_(commentary), sources_(sources) {}
+      : rules_(rules),
+        results_(results),
+        commentary_(commentary),
+        sources_(sources),
+        w_(wording(commentary.language)),
+        lang_(commentary.language) {}
 
   // The result with this id: an indicator, a budget line, a breakdown ("id.breakdown")
   // or a data-check result.
@@ -72,32 +82,33 @@ class Explainer {
   }
 
   std::string text() const {
-    std::string out = fmt::format("Förklaring: {} – {}\n", id(), clean(name()));
-    out += fmt::format("\nRegel  {}\n", sources_.location(rule_span()));
+    std::string out = say(w_.x_title, id(), clean(name())) + "\n";
+    out += fmt::format("\n{}  {}\n", w_.x_rule, sources_.location(rule_span()));
     out += source_excerpt(rule_span());
-    out += "\nVärden ur datasetet\n";
+    out += fmt::format("\n{}\n", w_.x_data);
     const std::vector<Cell> read = cells();
-    if (read.empty()) out += "  (inga)\n";
+    if (read.empty()) out += fmt::format("  {}\n", w_.x_none);
     for (const Cell& c : read) {
-      out += fmt::format("  {:<16} \"{}\"  {}  (kolumn {}{}) → {}\n", c.role, clean(c.text), c.location,
-                         clean(c.column), c.period.empty() ? "" : ", " + c.period, clean(c.value));
+      out +=
+          fmt::format("  {:<16} \"{}\"  {}  ({} {}{}) → {}\n", c.role, clean(c.text), c.location, w_.x_column,
+                      clean(c.column), c.period.empty() ? "" : ", " + c.period, clean(c.value));
     }
-    out += "\nBeräkning\n";
+    out += fmt::format("\n{}\n", w_.x_steps);
     const std::vector<std::string> done = steps();
     for (std::size_t k = 0; k < done.size(); ++k) out += fmt::format("  {}. {}\n", k + 1, clean(done[k]));
-    out += fmt::format("\nBedömning: {} ({})\n", outcome_label(), outcome_name());
+    out += "\n" + say(w_.x_verdict, outcome_label(), outcome_name()) + "\n";
     if (item_ && item_->kind != ItemResult::Kind::budget_line)
-      out += fmt::format("Trend: {}\n", clean(trend_line()));
-    out += fmt::format("\nKommentar\n  {}\n", clean(sentence_));
+      out += say(w_.x_trend, clean(trend_line())) + "\n";
+    out += fmt::format("\n{}\n  {}\n", w_.x_commentary, clean(sentence_));
     const std::vector<std::string> why = reasons();
     if (!why.empty()) {
-      out += "  Formuleringen:\n";
+      out += fmt::format("  {}\n", w_.x_wording);
       for (const std::string& w : why) out += fmt::format("  - {}\n", clean(w));
     }
-    out += fmt::format("\nUnderlag (attain {})\n", version);
+    out += fmt::format("\n{} (attain {})\n", w_.inputs_heading, version);
     for (const InputFile& f : report_inputs(results_, sources_))
-      out +=
-          fmt::format("  {:<6}  {}  {}\n", f.role == "dataset" ? "data" : "regler", f.sha256, clean(f.path));
+      out += fmt::format("  {:<6}  {}  {}\n", f.role == "dataset" ? w_.role_data : w_.role_rules, f.sha256,
+                         clean(f.path));
     return out;
   }
 
@@ -147,20 +158,8 @@ class Explainer {
     return std::string(check_ ? to_string(check_->outcome) : to_string(item_->verdict));
   }
   std::string outcome_label() const {
-    if (!check_) return std::string(verdict_label(item_->verdict));
-    switch (check_->outcome) {
-      case CheckOutcome::pass:
-        return "stämmer";
-      case CheckOutcome::rounding:
-        return "stämmer inom avrundning";
-      case CheckOutcome::fail:
-        return "stämmer inte";
-      case CheckOutcome::no_data:
-        return "kan inte kontrolleras, uppgift saknas";
-      case CheckOutcome::error:
-        return "kan inte kontrolleras";
-    }
-    return "";
+    if (!check_) return std::string(verdict_label(item_->verdict, lang_));
+    return std::string(w_.x_check_outcomes.at(static_cast<std::size_t>(check_->outcome)));
   }
 
   // The declaration's text through its closing '}'.
@@ -190,11 +189,11 @@ class Explainer {
     return out;
   }
 
-  Cell cell(std::string role, const Observation& o, Unit unit) const {
+  Cell cell(std::string_view role, const Observation& o, Unit unit) const {
     Cell c;
-    c.role = std::move(role);
+    c.role = std::string(role);
     c.text = o.value.text;
-    c.value = o.value.is_number()                 ? format_value(o.value.number, unit)
+    c.value = o.value.is_number()                 ? format_value(o.value.number, unit, lang_)
               : o.value.kind == Value::Kind::text ? "text"
                                                   : std::string(to_string(o.value.absence));
     c.column = o.column_label.empty() ? o.column_id : o.column_id + " \"" + o.column_label + "\"";
@@ -206,21 +205,21 @@ class Explainer {
   std::vector<Cell> cells() const {
     std::vector<Cell> out;
     if (check_) {
-      for (const Observation& o : check_->left_inputs) out.push_back(cell("vänster led", o, Unit::number));
-      for (const Observation& o : check_->right_inputs) out.push_back(cell("höger led", o, Unit::number));
+      for (const Observation& o : check_->left_inputs) out.push_back(cell(w_.x_role_left, o, Unit::number));
+      for (const Observation& o : check_->right_inputs) out.push_back(cell(w_.x_role_right, o, Unit::number));
       return out;
     }
     const ItemResult& r = *item_;
     if (r.kind == ItemResult::Kind::budget_line) {
-      if (r.current) out.push_back(cell("utfall", *r.current, Unit::tkr));
-      if (r.budget) out.push_back(cell("budget", *r.budget, Unit::tkr));
-      if (r.reported_deviation) out.push_back(cell("redovisad avvikelse", *r.reported_deviation, Unit::tkr));
-      if (r.previous) out.push_back(cell("föregående", *r.previous, Unit::tkr));
+      if (r.current) out.push_back(cell(w_.x_role_outcome, *r.current, Unit::tkr));
+      if (r.budget) out.push_back(cell(w_.x_role_budget, *r.budget, Unit::tkr));
+      if (r.reported_deviation) out.push_back(cell(w_.x_role_reported, *r.reported_deviation, Unit::tkr));
+      if (r.previous) out.push_back(cell(w_.x_role_previous, *r.previous, Unit::tkr));
       return out;
     }
-    if (!r.data_ref.empty() && r.current) out.push_back(cell("värde", *r.current, r.unit));
-    for (const Observation& o : r.inputs) out.push_back(cell("indata", o, r.unit));
-    if (r.previous && !r.data_ref.empty()) out.push_back(cell("jämförelsevärde", *r.previous, r.unit));
+    if (!r.data_ref.empty() && r.current) out.push_back(cell(w_.x_role_value, *r.current, r.unit));
+    for (const Observation& o : r.inputs) out.push_back(cell(w_.x_role_input, o, r.unit));
+    if (r.previous && !r.data_ref.empty()) out.push_back(cell(w_.x_role_compared, *r.previous, r.unit));
     return out;
   }
 
@@ -229,6 +228,9 @@ class Explainer {
     return rules_.indicator(item_->id);
   }
 
+  std::string num(const Decimal& d) const { return format_number(d, lang_); }
+  std::string val(const Decimal& d, Unit unit) const { return format_value(d, unit, lang_); }
+
   std::vector<std::string> steps() const {
     std::vector<std::string> out;
     if (check_) {
@@ -236,94 +238,88 @@ class Explainer {
       const auto it = std::find_if(rules_.checks.begin(), rules_.checks.end(),
                                    [&](const DataCheck& d) { return d.id == c.check_id; });
       if (it != rules_.checks.end() && it->expect.left && it->expect.right) {
-        out.push_back(fmt::format(
-            "villkor: {} {} {}{}", ast::to_string(*it->expect.left), comparator_symbol(it->expect.comparator),
-            ast::to_string(*it->expect.right),
-            c.row || c.column ? fmt::format(" för {}{}", c.row ? "rad " + *c.row : "",
-                                            c.column ? (c.row ? ", kolumn " : "kolumn ") + *c.column : "")
-                              : ""));
+        std::string where;
+        if (c.row) where = say(w_.x_row, *c.row);
+        if (c.column) where += (where.empty() ? "" : ", ") + say(w_.x_column_of, *c.column);
+        out.push_back(say(w_.x_condition, ast::to_string(*it->expect.left),
+                          comparator_symbol(it->expect.comparator), ast::to_string(*it->expect.right),
+                          where.empty() ? "" : say(w_.x_for, where)));
       }
       if (c.left && c.right) {
-        out.push_back(
-            fmt::format("vänster led = {}, höger led = {}", format_sv(*c.left), format_sv(*c.right)));
-        out.push_back(fmt::format("{} {} {}: skillnad {}, tolerans {}", format_sv(*c.left),
-                                  comparator_symbol(c.comparator), format_sv(*c.right),
-                                  c.difference ? format_sv(*c.difference) : "–", format_sv(c.tolerance)));
+        out.push_back(say(w_.x_sides, num(*c.left), num(*c.right)));
+        out.push_back(say(w_.x_difference, num(*c.left), comparator_symbol(c.comparator), num(*c.right),
+                          c.difference ? num(*c.difference) : "–", num(c.tolerance)));
       }
-      if (!c.reason.empty()) out.push_back("kan inte kontrolleras: " + c.reason);
+      if (!c.reason.empty()) out.push_back(say(w_.x_cannot_check, c.reason));
       return out;
     }
     const ItemResult& r = *item_;
     if (r.kind == ItemResult::Kind::budget_line) {
       if (r.deviation) {
-        out.push_back(fmt::format("avvikelse = utfall − budget = {} tkr", format_sv_signed(*r.deviation)));
-        out.push_back(fmt::format("gynnsam sida: {} är bättre; avvikelsen är {}",
-                                  r.direction == ast::Direction::lower ? "lägre" : "högre",
-                                  r.favourable ? "gynnsam" : "ogynnsam"));
+        const std::string signed_deviation =
+            (r.deviation->is_zero() || r.deviation->is_negative() ? "" : "+") + val(*r.deviation, Unit::tkr);
+        out.push_back(say(w_.x_deviation, signed_deviation));
+        out.push_back(say(w_.x_favourable_side,
+                          r.direction == ast::Direction::lower ? w_.x_lower : w_.x_higher,
+                          r.favourable ? w_.x_favourable : w_.x_unfavourable));
         if (r.materiality) {
-          out.push_back(fmt::format("väsentlighet: |{}| {} {} tkr → {}", format_sv(*r.deviation),
-                                    r.deviation->abs() >= *r.materiality ? "≥" : "<",
-                                    format_sv(*r.materiality),
-                                    r.significant ? "väsentlig" : "inte väsentlig"));
+          out.push_back(say(w_.x_materiality, num(*r.deviation),
+                            r.deviation->abs() >= *r.materiality ? "≥" : "<", val(*r.materiality, Unit::tkr),
+                            r.significant ? w_.x_significant : w_.x_not_significant));
         }
       } else {
-        out.push_back("avvikelsen kan inte beräknas: utfall eller budget saknas");
+        out.push_back(std::string(w_.x_no_deviation));
       }
       return out;
     }
     if (const Indicator* ind = indicator(); ind && ind->value)
-      out.push_back(fmt::format("värdet beräknas: {}", ast::to_string(*ind->value)));
-    if (!r.reason.empty()) out.push_back("värdet kan inte bestämmas: " + r.reason);
+      out.push_back(say(w_.x_computed, ast::to_string(*ind->value)));
+    if (!r.reason.empty()) out.push_back(say(w_.x_undetermined, r.reason));
     if (r.unrounded && r.compared && r.precision) {
-      out.push_back(fmt::format("avrundning till {} decimal{}: {} → {}", *r.precision,
-                                *r.precision == 1 ? "" : "er", format_value(*r.unrounded, r.unit),
-                                format_value(*r.compared, r.unit)));
+      out.push_back(say(*r.precision == 1 ? w_.x_rounding_one : w_.x_rounding_many, *r.precision,
+                        val(*r.unrounded, r.unit), val(*r.compared, r.unit)));
     }
     const ast::Target& t = r.target;
     if (!r.bands.empty()) {
       if (r.band_index) {
-        std::vector<std::string> conditions;
+        std::string conditions;
         for (const auto& [cmp, v] : r.bands[*r.band_index].conditions)
-          conditions.push_back(fmt::format("{} {}", comparator_symbol(cmp), format_value(v, r.unit)));
-        out.push_back(fmt::format("färgband: värdet ligger i bandet {}", fmt::join(conditions, " och ")));
+          conditions += (conditions.empty() ? "" : std::string(w_.and_word)) +
+                        fmt::format("{} {}", comparator_symbol(cmp), val(v, r.unit));
+        out.push_back(say(w_.x_band, conditions));
       }
       return out;
     }
     if (t.kind == ast::Target::Kind::none) {
-      out.push_back("inget målvärde: ingen jämförelse");
+      out.push_back(std::string(w_.x_no_target));
       return out;
     }
     if (t.kind == ast::Target::Kind::pending) {
-      out.push_back(
-          fmt::format("målvärdet är inte satt{}: ingen jämförelse", t.text ? " (" + *t.text + ")" : ""));
+      out.push_back(say(w_.x_pending, t.text ? " (" + *t.text + ")" : ""));
       return out;
     }
     if (t.relative && r.relative_offset) {
-      out.push_back(fmt::format(
-          "relativt mål: jämförelsevärdet {} {} {} = {}",
-          r.previous && r.previous->value.is_number() ? format_value(r.previous->value.number, r.unit) : "?",
-          r.relative_offset->is_negative() ? "−" : "+", format_sv(r.relative_offset->abs()),
-          format_value(t.value, r.unit)));
+      out.push_back(say(
+          w_.x_relative,
+          r.previous && r.previous->value.is_number() ? val(r.previous->value.number, r.unit) : "?",
+          r.relative_offset->is_negative() ? "−" : "+", num(r.relative_offset->abs()), val(t.value, r.unit)));
     }
     if (t.annual && r.reference) {
-      out.push_back(fmt::format("årsmål pro rata: {} × {}/12 månader{} = {}", format_value(t.value, r.unit),
-                                r.months_elapsed, t.profile ? " enligt profilen " + t.profile->text : "",
-                                format_value(*r.reference, r.unit)));
+      out.push_back(say(w_.x_annual, val(t.value, r.unit), r.months_elapsed,
+                        t.profile ? say(w_.by_profile, t.profile->text) : "", val(*r.reference, r.unit)));
     }
     if (r.compared && r.reference) {
       const bool holds = r.verdict == Verdict::met || r.verdict == Verdict::on_track;
-      const std::string bound =
-          t.comparator == ast::Comparator::range
-              ? fmt::format("{}..{}", format_value(t.value, r.unit), format_value(t.upper, r.unit))
-              : format_value(*r.reference, r.unit);
+      const std::string bound = t.comparator == ast::Comparator::range
+                                    ? fmt::format("{}..{}", val(t.value, r.unit), val(t.upper, r.unit))
+                                    : val(*r.reference, r.unit);
       out.push_back(
-          fmt::format("jämförelse: {} {} {} {}", format_value(*r.compared, r.unit),
-                      t.comparator == ast::Comparator::range ? "inom" : comparator_symbol(t.comparator),
-                      bound, holds ? "gäller" : "gäller inte"));
-      if (r.gap) out.push_back(fmt::format("skillnad mot målet: {}", format_gap(*r.gap, r.unit)));
+          say(w_.x_comparison, val(*r.compared, r.unit),
+              t.comparator == ast::Comparator::range ? w_.x_within : comparator_symbol(t.comparator), bound,
+              holds ? w_.x_holds : w_.x_fails));
+      if (r.gap) out.push_back(say(w_.x_gap, format_gap(*r.gap, r.unit, lang_)));
       if (t.band && r.verdict == Verdict::near)
-        out.push_back(
-            fmt::format("inom toleransen {}{}: nära målet", format_sv(*t.band), t.band_relative ? " %" : ""));
+        out.push_back(say(w_.x_near, num(*t.band) + (t.band_relative ? " %" : "")));
     }
     return out;
   }
@@ -331,27 +327,28 @@ class Explainer {
   std::string trend_line() const {
     const ItemResult& r = *item_;
     if (r.trend == Trend::none) {
-      if (!r.previous) return "ingen (inget tidigare värde att jämföra med)";
-      if (r.direction == ast::Direction::unspecified) return "ingen (riktning ej angiven)";
-      return "ingen (tidigare eller nuvarande värde saknas)";
+      if (!r.previous) return std::string(w_.x_trend_no_previous);
+      if (r.direction == ast::Direction::unspecified) return std::string(w_.x_trend_no_direction);
+      return std::string(w_.x_trend_missing);
     }
-    return fmt::format(
-        "{}: {} mot {} ({}), {} är bättre", trend_label(r.trend),
-        r.current && r.current->value.is_number() ? format_value(r.current->value.number, r.unit) : "?",
-        r.previous->value.is_number() ? format_value(r.previous->value.number, r.unit) : "?",
-        r.previous->period ? r.previous->period->to_string() : r.previous->column_label,
-        r.direction == ast::Direction::lower ? "lägre" : "högre");
+    return say(w_.x_trend_line, trend_label(r.trend, lang_),
+               r.current && r.current->value.is_number() ? val(r.current->value.number, r.unit) : "?",
+               r.previous->value.is_number() ? val(r.previous->value.number, r.unit) : "?",
+               r.previous->period ? r.previous->period->to_string() : r.previous->column_label,
+               r.direction == ast::Direction::lower ? w_.x_lower : w_.x_higher);
   }
 
   std::vector<std::string> reasons() const {
-    if (check_) return {fmt::format("utfallet {} ger \"{}\"", to_string(check_->outcome), outcome_label())};
-    return commentary_reasons(*item_);
+    if (check_) return {say(w_.x_check_reason, to_string(check_->outcome), outcome_label())};
+    return commentary_reasons(*item_, lang_);
   }
 
   const RuleSet& rules_;
   const Results& results_;
   const Commentary& commentary_;
   const SourceManager& sources_;
+  const Wording& w_;
+  Language lang_;
   const ItemResult* item_ = nullptr;
   const CheckResult* check_ = nullptr;
   std::string sentence_;

@@ -3,6 +3,8 @@
 
 #include "attain/wording.hpp"
 
+#include "attain/check.hpp"
+#include "attain/parse.hpp"
 #include "attain/render.hpp"
 #include "helpers.hpp"
 
@@ -120,6 +122,31 @@ TEST(WordingTest, EnglishReportHeadings) {
   EXPECT_EQ(html.find("Sammanfattning"), std::string::npos);
   const std::string junit = render_junit(*e.results, e.commentary, e.s.sources);
   EXPECT_NE(junit.find("<testsuite name=\"Area: A\""), std::string::npos) << junit;
+}
+
+TEST(WordingTest, EnglishAuditVerbs) {
+  English e(one_indicator("    unit percent\n    higher is better\n    data t.r\n    target >= 92\n"),
+            small_dataset("      r: {label: \"R\", values: [90 %, 91 %, 92 %]}\n"));
+  ASSERT_TRUE(e.results);
+  DiagnosticSink sink;
+  std::vector<ast::RuleFile> files;
+  if (auto f = parse_rules(e.s.sources.file(0), sink)) files.push_back(*f);
+  const RuleSet rules = check_rules(files, sink);
+  std::vector<std::string> known;
+  const auto text = render_explanation(rules, *e.results, e.commentary, e.s.sources, "x", false, known);
+  ASSERT_TRUE(text);
+  for (const char* part :
+       {"Explanation: x – Mått\n", "\nRule  test.rules:2:3\n", "\nValues from the dataset\n",
+        "  1. comparison: 91 % ≥ 92 % does not hold\n", "Verdict: not met (not_met)\n",
+        "Trend: improvement: 91 % against 90 % (2019), higher is better\n",
+        "  - the difference from the target is −1 → \"is 1 percentage point below the target 92 %\"\n",
+        "  - the verdict is not met → \"The target is not met.\"\n"}) {
+    EXPECT_NE(text->find(part), std::string::npos) << part << "\n" << *text;
+  }
+  const std::string list = render_catalogue(rules, e.s.sources, CatalogueFormat::text, Language::en);
+  EXPECT_NE(list.find("target: ≥ 92 %; higher is better; unit percent; data t.r"), std::string::npos) << list;
+  EXPECT_NE(list.find("1 indicators, 0 budgets, 0 data checks, 0 rule tests in 1 rule files."),
+            std::string::npos);
 }
 
 }  // namespace

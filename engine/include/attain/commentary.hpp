@@ -29,7 +29,7 @@ Commentary write_commentary(const Results& results, Language language = Language
 // Why a result's sentence reads as it does: one line per choice made, each naming the
 // reason and the words chosen ('skillnaden mot målet är −1 → "är 1 procentenhet under
 // målvärdet 92 %"'), for `evaluate explain`.
-std::vector<std::string> commentary_reasons(const ItemResult& result);
+std::vector<std::string> commentary_reasons(const ItemResult& result, Language language = Language::sv);
 
 // Swedish labels: "uppfyllt", "ej uppfyllt", "i fas", ...; "förbättring", ...
 std::string_view verdict_label(Verdict verdict, Language language = Language::sv);

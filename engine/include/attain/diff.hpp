@@ -39,6 +39,7 @@ std::optional<Snapshot> read_snapshot(std::string_view json, std::string label, 
 
 // The changes from `before` to `after`: changed verdicts with both values and both
 // commentaries, then results only one side has, then a count of those unchanged.
-std::string render_diff(const Snapshot& before, const Snapshot& after, bool json);
+std::string render_diff(const Snapshot& before, const Snapshot& after, bool json,
+                        Language language = Language::sv);
 
 }  // namespace attain

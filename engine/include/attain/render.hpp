@@ -101,7 +101,8 @@ enum class CatalogueFormat { text, markdown, json };
 // and objective with its roll-up policy, every indicator with its target, direction,
 // unit and data reference (or expression), every budget and data check, each with its
 // file:line. JSON has the schema "attain/catalogue/v1" and the SHA-256 of each file.
-std::string render_catalogue(const RuleSet& rules, const SourceManager& sources, CatalogueFormat format);
+std::string render_catalogue(const RuleSet& rules, const SourceManager& sources, CatalogueFormat format,
+                             Language language = Language::sv);
 
 }  // namespace attain
 

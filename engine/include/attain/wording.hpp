@@ -130,6 +130,35 @@ struct Wording {
       html_chart_value, html_chart_target, html_chart_no_target, html_chart_expected, html_chart_tolerance,
       html_chart_budget, html_chart_deviation, html_chart_materiality, html_chart_scale, html_series,
       html_series_point, html_series_missing;
+
+  // ---- The audit verbs: explain, list, diff -------------------------------------------
+  std::string_view x_title, x_rule, x_data, x_none, x_column, x_steps, x_verdict, x_trend, x_commentary,
+      x_wording;
+  std::array<std::string_view, 5> x_check_outcomes;  // by CheckOutcome, in a sentence
+  std::string_view x_role_left, x_role_right, x_role_outcome, x_role_budget, x_role_reported, x_role_previous,
+      x_role_value, x_role_input, x_role_compared;
+  std::string_view x_condition, x_for, x_row, x_column_of, x_sides, x_difference, x_cannot_check, x_deviation,
+      x_favourable_side, x_lower, x_higher, x_favourable, x_unfavourable, x_materiality, x_significant,
+      x_not_significant, x_no_deviation, x_computed, x_undetermined, x_rounding_one, x_rounding_many, x_band,
+      x_no_target, x_pending, x_relative, x_annual, x_comparison, x_within, x_holds, x_fails, x_gap, x_near;
+  std::string_view x_trend_no_previous, x_trend_no_direction, x_trend_missing, x_trend_line, x_check_reason;
+  // Why the commentary reads as it does: reasons, and the words quoted from the sentence.
+  std::string_view r_no_budget, r_equal, r_deviation, r_favourable, r_unfavourable, r_significant, r_below,
+      r_previous, r_band, r_pending, r_missing, r_missing_why, r_error, r_no_target, r_relative,
+      r_target_named, r_annual, r_expected, r_strict, r_exact, r_gap, r_trend_none, r_trend, r_met, r_not_met,
+      r_near_band, r_near;
+  std::string_view q_in_band, q_no_target, q_no_comparison, q_annual, q_expected, q_on_bound, q_within,
+      q_reaches, q_differs;
+  // evaluate list
+  std::string_view l_title, l_rollup, l_target, l_direction_higher, l_direction_lower, l_direction_none,
+      l_unit, l_data, l_computed, l_cumulative, l_compared_with, l_breakdown, l_budget, l_favourable_higher,
+      l_favourable_lower, l_materiality_none, l_checks, l_count, l_no_target, l_not_set, l_bands, l_relative,
+      l_constant, l_near, l_near_percent, l_profile, l_previous_period, l_same_period, l_named_period,
+      l_for_columns, l_tolerance, l_col_id, l_col_indicator, l_col_target, l_col_direction, l_col_unit,
+      l_col_data, l_col_rule, l_col_condition;
+  // evaluate diff
+  std::string_view d_title, d_changed, d_value, d_against, d_against_changed, d_before, d_now, d_added,
+      d_removed, d_unchanged, d_kind_indicator, d_kind_budget_line, d_kind_check, d_kind_group;
 };
 
 const Wording& wording(Language language);
