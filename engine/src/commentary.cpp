@@ -9,11 +9,6 @@ namespace attain {
 
 namespace {
 
-template <typename... Args>
-std::string say(std::string_view pattern, Args&&... args) {
-  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
-}
-
 bool is_one(const Decimal& d) {
   return d == Decimal::integer(1);
 }

@@ -55,11 +55,6 @@ std::string shown(const SnapshotItem& i, Language language) {
   return i.verdict;
 }
 
-template <typename... Args>
-std::string say(std::string_view pattern, Args&&... args) {
-  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
-}
-
 }  // namespace
 
 Snapshot snapshot(const Results& results, const Commentary& commentary, std::string label) {

@@ -15,11 +15,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename... Args>
-std::string say(std::string_view pattern, Args&&... args) {
-  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
-}
-
 std::string_view direction_text(ast::Direction d, const Wording& w) {
   switch (d) {
     case ast::Direction::higher:

@@ -17,11 +17,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename... Args>
-std::string say(std::string_view pattern, Args&&... args) {
-  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
-}
-
 // One dataset cell as read, for the trail.
 struct Cell {
   std::string role;   // "värde", "jämförelsevärde", "budget", ...

@@ -25,11 +25,6 @@ namespace {
 // Every word comes from wording.hpp (the html_* entries and the shared headings): the
 // functions below take the report's Wording as `words`.
 
-template <typename... Args>
-std::string say(std::string_view pattern, Args&&... args) {
-  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
-}
-
 // ---- Escaping ------------------------------------------------------------------------------
 
 // Text from rules and data as HTML text or attribute value (render.hpp: escape_markup).

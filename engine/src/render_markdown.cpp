@@ -53,11 +53,6 @@ std::string verdict_cell(Verdict v, Language language) {
   return fmt::format("{} {}", verdict_symbol(v), verdict_label(v, language));
 }
 
-template <typename... Args>
-std::string say(std::string_view pattern, Args&&... args) {
-  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
-}
-
 class MarkdownWriter {
  public:
   MarkdownWriter(const Results& results, const Commentary& commentary, const SourceManager& sources)

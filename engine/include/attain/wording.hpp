@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
 
 namespace attain {
 
@@ -162,5 +165,11 @@ struct Wording {
 };
 
 const Wording& wording(Language language);
+
+// A wording pattern filled in: say(w.reaches, name, value, target) -> "Mått: 92 % når målvärdet 92 %".
+template <typename... Args>
+std::string say(std::string_view pattern, Args&&... args) {
+  return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
+}
 
 }  // namespace attain
