@@ -79,6 +79,7 @@ inline constexpr SyntaxError syntax_errors[] = {
   {"E0160", "expected the id of an indicator, budget line, group or data check", ""},
   {"E0161", "expected what to expect: a verdict such as met or not_met, 'trend' and a trend, or 'commentary' and a text", "trend commentary"},
   {"E0162", "expected a trend: improved, worsened, unchanged or none", ""},
+  {"E0163", too_deep_message, ""},
 };
 // clang-format on
 

@@ -358,7 +358,7 @@ std::optional<std::string> format_rules(const SourceFile& file, DiagnosticSink& 
   Layout layout;
   try {
     pegtl::memory_input<> in(text, file.path());
-    auto root = pegtl::parse_tree::parse<g::file, selector>(in);
+    auto root = pegtl::parse_tree::parse<g::file, selector, g::depth_limit>(in);
     if (!root) return internal("not parse the file");
     collect(*root, layout);
   } catch (const pegtl::parse_error&) {

@@ -382,4 +382,36 @@ struct next_declaration : seq<opt<byte_order_mark>, trivia, opt<declaration>> {}
 
 // clang-format on
 
+// How deep rules may nest while parsing (a parenthesis adds about eight levels; a normal
+// declaration needs about forty). Deeper input, such as an expression in 100 000
+// parentheses, is a syntax error (E0163) instead of a stack overflow in the parser and in
+// every stage that walks the tree after it.
+inline constexpr std::size_t max_rule_depth = 1000;
+inline constexpr const char* too_deep_message =
+    "expression nested too deeply: more than about 100 levels of parentheses or signs; split it with derived "
+    "indicators";
+
+// The parse's action: counts the rule depth of the input, as PEGTL's limit_depth does,
+// with our message, so that it reads like every other syntax error.
+template <typename Rule>
+struct depth_limit : pegtl::maybe_nothing {
+  template <typename R, pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if constexpr (Control<R>::enable) {
+      struct Guard {  // one level deeper for as long as this rule is being matched
+        std::size_t& depth;
+        explicit Guard(std::size_t& d) : depth(d) { ++depth; }
+        ~Guard() { --depth; }
+        Guard(const Guard&) = delete;
+        Guard& operator=(const Guard&) = delete;
+      } guard(in.private_depth);
+      if (in.private_depth > max_rule_depth) throw pegtl::parse_error(too_deep_message, in);
+      return pegtl::match<R, A, M, Action, Control>(in, st...);
+    } else {
+      return pegtl::match<R, A, M, Action, Control>(in, st...);
+    }
+  }
+};
+
 }  // namespace attain::grammar

@@ -643,7 +643,7 @@ ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syn
                              column0 + 1);
     std::optional<std::size_t> resume;
     try {
-      auto root = pegtl::parse_tree::parse<g::next_declaration, selector, pegtl::nothing,
+      auto root = pegtl::parse_tree::parse<g::next_declaration, selector, g::depth_limit,
                                            pegtl::must_if<g::errors>::control>(in);
       const auto stop = static_cast<std::size_t>(in.current() - text.data());
       if (root && !root->children.empty()) {
