@@ -332,18 +332,18 @@ std::vector<std::string_view> texts(const std::vector<Token>& tokens) {
   return out;
 }
 
-std::optional<std::string> meaning(const SourceFile& file) {
+// The file's checked rule set, position-free (describe()), for the proof below.
+std::string meaning(const ast::RuleFile& parsed) {
   DiagnosticSink scratch;
-  std::optional<ast::RuleFile> parsed = parse_rules(file, scratch);
-  if (!parsed) return std::nullopt;
-  return describe(check_rules({*parsed}, scratch));
+  return describe(check_rules({parsed}, scratch));
 }
 
 }  // namespace
 
 std::optional<std::string> format_rules(const SourceFile& file, DiagnosticSink& sink) {
   const std::size_t errors_before = sink.error_count();
-  if (!parse_rules(file, sink) || sink.error_count() != errors_before) return std::nullopt;
+  const std::optional<ast::RuleFile> parsed = parse_rules(file, sink);
+  if (!parsed || sink.error_count() != errors_before) return std::nullopt;
 
   auto internal = [&](std::string why) -> std::optional<std::string> {
     Diagnostic& d =
@@ -370,8 +370,9 @@ std::optional<std::string> format_rules(const SourceFile& file, DiagnosticSink& 
   // Proof: the same tokens in the same order, and the same rule set.
   if (texts(tokenize(out)) != texts(tokens)) return internal("change a token");
   const SourceFile formatted(file.id(), file.path(), out);
-  const std::optional<std::string> before = meaning(file), after = meaning(formatted);
-  if (!after || before != after) return internal("change the meaning of the rules");
+  DiagnosticSink scratch;
+  const std::optional<ast::RuleFile> reparsed = parse_rules(formatted, scratch);
+  if (!reparsed || meaning(*reparsed) != meaning(*parsed)) return internal("change the meaning of the rules");
   return out;
 }
 

@@ -292,15 +292,7 @@ class Catalogue {
 
   static std::string clean(std::string_view s) { return terminal_safe(s); }
 
-  // Markdown table text: characters that would format or split a cell escaped.
-  static std::string md(std::string_view text) {
-    std::string out;
-    for (const char c : terminal_safe(text)) {
-      if (std::string_view("\\`*_[]<>|#~").find(c) != std::string_view::npos) out += '\\';
-      out += c;
-    }
-    return out;
-  }
+  static std::string md(std::string_view text) { return escape_markdown(text); }
 
   // The condition alone: "(t.a + t.b) = t.summa".
   static std::string condition(const DataCheck& c) {

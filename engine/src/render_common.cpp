@@ -86,4 +86,34 @@ std::string escape_markup(std::string_view text) {
   return out;
 }
 
+// Text from rules and data made inert in Markdown: characters that would start
+// emphasis, code, links, HTML or a table cell are escaped with '\', control characters
+// and line breaks become spaces (a table row is one line).
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  for (const char c : terminal_safe(text)) {
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '#':
+      case '~':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
+    }
+  }
+  // A leading '-', '+' or '!' or a digit run with '.' could start a list or an image.
+  if (!out.empty() && (out[0] == '-' || out[0] == '+' || out[0] == '!')) out = "\\" + out;
+  return out;
+}
+
 }  // namespace attain

@@ -33,6 +33,11 @@ std::vector<InputFile> report_inputs(const Results& results, const SourceManager
 // breaks) become U+FFFD, so no input can break the document.
 std::string escape_markup(std::string_view text);
 
+// Text from rules and data for a Markdown table cell: characters that would start
+// emphasis, code, links, HTML or a new cell are escaped with '\\', a leading - + ! too,
+// and control characters become '?'.
+std::string escape_markdown(std::string_view text);
+
 // Areas and objectives get a summary line; a goal only when it holds more than one
 // objective or items of its own, where its summary says something its child does not.
 bool group_is_summarised(const Results& results, std::size_t group);
