@@ -378,7 +378,7 @@ struct declaration : sor<area, check, const_decl, profile_decl, rule_test> {};
 struct file : seq<opt<byte_order_mark>, trivia, star<declaration>, must<end_of_file>> {};
 // The parser reads one declaration at a time, so that after a syntax error it can go on
 // with the next declaration (docs/errors.md: every error of every file in one run).
-struct next_declaration : seq<opt<byte_order_mark>, trivia, opt<declaration>> {};
+struct next_declaration : seq<trivia, opt<declaration>> {};  // after the byte order mark
 
 // clang-format on
 

@@ -635,7 +635,15 @@ ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syn
   const std::string& text = file.text();
   Lowering lowering(file, sink);
   syntax_errors = false;
-  std::size_t pos = 0;
+  if (!check_utf8(file, sink)) {
+    syntax_errors = true;
+    ast::RuleFile empty;
+    empty.file = file.id();
+    return empty;
+  }
+  // A byte order mark may open the file; anywhere else it is an error (a file pasted
+  // into another), and one the formatter could not keep in place.
+  std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (pos <= text.size()) {
     const std::uint32_t line0 = file.line_col(static_cast<std::uint32_t>(pos)).line - 1;
     const std::size_t column0 = pos - file.offset_of(line0, 0);

@@ -3,8 +3,11 @@
 #include "attain/dataset.hpp"
 
 #include <map>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace attain {
@@ -21,20 +24,98 @@ bool valid_id(std::string_view id) {
   return true;
 }
 
+// YAML aliases repeat a node without copying it, so a 1 kB "billion laughs" file stands
+// for 10^9 nodes, and a loader that walks the tree walks every repetition. Before the
+// tree is built, this counts what the aliases stand for, from the parser's events.
+class AliasBudget : public YAML::EventHandler {
+ public:
+  // More nodes than this reached through aliases, in all, is E0311 (docs/limits.md;
+  // the message states the number).
+  static constexpr std::uint64_t max_alias_nodes = 1'000'000;
+
+  struct Exceeded {
+    YAML::Mark mark;  // the alias that went over the limit
+  };
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, const std::string&) override {
+    leaf(anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = sizes_.find(anchor);
+    const std::uint64_t size = it == sizes_.end() ? 1 : it->second;
+    total_ += size;
+    through_aliases_ += size;
+    if (through_aliases_ > max_alias_nodes) throw Exceeded{mark};
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  void leaf(YAML::anchor_t anchor) {
+    ++total_;
+    if (anchor != YAML::NullAnchor) sizes_[anchor] = 1;
+  }
+  void open(YAML::anchor_t anchor) {
+    ++total_;
+    open_.push_back({anchor, total_ - 1});
+  }
+  void close() {
+    if (open_.empty()) return;
+    const auto [anchor, before] = open_.back();
+    open_.pop_back();
+    if (anchor != YAML::NullAnchor) sizes_[anchor] = total_ - before;
+  }
+
+  std::uint64_t total_ = 0;
+  std::uint64_t through_aliases_ = 0;
+  std::vector<std::pair<YAML::anchor_t, std::uint64_t>> open_;
+  std::map<YAML::anchor_t, std::uint64_t> sizes_;
+};
+
 class Loader {
  public:
   Loader(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {}
 
   std::optional<Dataset> run() {
+    if (!check_utf8(file_, sink_)) return std::nullopt;
     YAML::Node root;
     try {
+      if (file_.text().find('*') != std::string::npos && !aliases_within_budget()) return std::nullopt;
       root = YAML::Load(file_.text());
+    } catch (const YAML::DeepRecursion& e) {
+      error("E0301", point(e.mark),
+            "malformed YAML: nested deeper than the YAML reader allows (about 500 levels)")
+          .help(
+              "a dataset nests tables, rows and their breakdowns a few levels deep; look for unclosed "
+              "'[' or '{'");
+      return std::nullopt;
     } catch (const YAML::ParserException& e) {
       const Span at = point(e.mark);
-      error("E0301", at, fmt::format("malformed YAML: {}", e.msg));
+      Diagnostic& d = error("E0301", at, fmt::format("malformed YAML: {}", e.msg));
+      if (const auto tab = indenting_tab(file_.line_col(at.begin).line)) {
+        d.note("YAML indents with spaces only; this line is indented with a tab",
+               Span{file_.id(), *tab, *tab + 1});
+      }
       return std::nullopt;
     } catch (const YAML::Exception& e) {
       error("E0301", Span{file_.id(), 0, 0}, fmt::format("malformed YAML: {}", e.msg));
+      return std::nullopt;
+    }
+    if (const auto second = second_document()) {
+      error("E0301", Span{file_.id(), *second, *second + 3},
+            "malformed YAML: a second document starts here; a dataset is one YAML document")
+          .help("remove this line, or put the second dataset in a file of its own");
       return std::nullopt;
     }
     Dataset out;
@@ -56,6 +137,66 @@ class Loader {
   Diagnostic& error(std::string code, Span at, std::string message) {
     failed_ = true;
     return sink_.error(std::move(code), at, std::move(message));
+  }
+
+  // E0311 when the file's aliases stand for too many nodes (see AliasBudget). Parse
+  // errors are left to YAML::Load, which reports them the same way.
+  bool aliases_within_budget() {
+    std::istringstream in(file_.text());
+    YAML::Parser parser(in);
+    AliasBudget budget;
+    try {
+      while (parser.HandleNextDocument(budget)) {
+      }
+    } catch (const AliasBudget::Exceeded& e) {
+      const Span at = point(e.mark);
+      error("E0311", {at.file, at.begin, at.begin + 1},
+            "YAML aliases here stand for more than 1 000 000 values in all; the file is not loaded")
+          .help(
+              "an alias (*name) repeats what its anchor (&name) holds; write the values out instead of "
+              "nesting aliases of aliases");
+      return false;
+    } catch (const YAML::Exception&) {
+    }
+    return true;
+  }
+
+  // YAML::Load reads the first document and ignores the rest: the offset of a line that
+  // starts another one ("---" after content, or content after "..."), if any.
+  std::optional<std::uint32_t> second_document() const {
+    bool content = false;
+    bool ended = false;
+    for (std::uint32_t line = 1; line <= file_.line_count(); ++line) {
+      const std::string_view text = file_.line_text(line);
+      const auto marker = [&](std::string_view m) {
+        return text.starts_with(m) && (text.size() == 3 || text[3] == ' ' || text[3] == '\t');
+      };
+      const std::size_t first = text.find_first_not_of(" \t");
+      const bool blank = first == std::string_view::npos || text[first] == '#';
+      if (marker("---") && content) return file_.offset_of(line - 1, 0);
+      if (marker("...")) {
+        ended = content;
+        continue;
+      }
+      if (!blank && !marker("---") && !text.starts_with('%')) {
+        if (ended) return file_.offset_of(line - 1, 0);
+        content = true;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The offset of a tab in the indentation of line `last` or the nearest line above it
+  // that has one, the usual cause of yaml-cpp's puzzling "illegal map value".
+  std::optional<std::uint32_t> indenting_tab(std::uint32_t last) const {
+    for (std::uint32_t line = last; line >= 1 && line + 3 > last; --line) {
+      const std::string_view text = file_.line_text(line);
+      const std::uint32_t begin = file_.offset_of(line - 1, 0);
+      for (std::size_t i = 0; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+        if (text[i] == '\t') return static_cast<std::uint32_t>(begin + i);
+      }
+    }
+    return std::nullopt;
   }
 
   Span point(const YAML::Mark& mark) const {

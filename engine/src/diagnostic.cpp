@@ -6,17 +6,36 @@
 
 namespace attain {
 
+namespace {
+
+// Messages quote the user's text; a quoted 100 MB token is cut (at a character boundary).
+constexpr std::size_t max_message_bytes = 1000;
+
+void shorten(std::string& message) {
+  if (message.size() <= max_message_bytes) return;
+  std::size_t cut = max_message_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  message.resize(cut);
+  message += "…";
+}
+
+}  // namespace
+
 Diagnostic& Diagnostic::note(std::string text, std::optional<Span> where) {
+  shorten(text);
   notes.push_back({DiagnosticNote::Kind::note, std::move(text), where});
   return *this;
 }
 
 Diagnostic& Diagnostic::help(std::string text) {
+  shorten(text);
   notes.push_back({DiagnosticNote::Kind::help, std::move(text), std::nullopt});
   return *this;
 }
 
 Diagnostic& DiagnosticSink::report(Diagnostic diagnostic) {
+  shorten(diagnostic.message);
+  for (DiagnosticNote& n : diagnostic.notes) shorten(n.message);
   diagnostics_.push_back(std::move(diagnostic));
   return diagnostics_.back();
 }
@@ -27,6 +46,51 @@ Diagnostic& DiagnosticSink::error(std::string code, std::optional<Span> span, st
 
 Diagnostic& DiagnosticSink::warning(std::string code, std::optional<Span> span, std::string message) {
   return report({Severity::warning, std::move(code), span, std::move(message), {}, {}});
+}
+
+bool check_utf8(const SourceFile& file, DiagnosticSink& sink) {
+  const std::string& text = file.text();
+  const auto report = [&](std::size_t at, std::string message) -> Diagnostic& {
+    const auto offset = static_cast<std::uint32_t>(at);
+    return sink.error("E0004", Span{file.id(), offset, offset + 1}, std::move(message));
+  };
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    report(0, "the file is UTF-16, not UTF-8")
+        .help("save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)");
+    return false;
+  }
+  if (text.starts_with("PK\x03\x04")) {
+    report(0, "the file is a ZIP archive (an .xlsx workbook?), not a text file")
+        .help("rules and datasets are UTF-8 text: copy the figures into the YAML dataset (docs/datasets.md)");
+    return false;
+  }
+  const std::optional<std::size_t> invalid = first_invalid_utf8(text);
+  // A control character other than tab, line feed and carriage return (NUL included).
+  const auto control = std::find_if(
+      text.begin(), text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size())), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+      });
+  if (control != text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size()))) {
+    const auto at = static_cast<std::size_t>(control - text.begin());
+    report(at, fmt::format("the file holds the control character U+{:04X} here; it is not a text file",
+                           static_cast<unsigned>(static_cast<unsigned char>(*control))))
+        .help("rules and datasets are UTF-8 text files: is this the right file?");
+    return false;
+  }
+  if (!invalid) return true;
+  const auto byte = static_cast<unsigned char>(text[*invalid]);
+  Diagnostic& d = report(
+      *invalid, fmt::format("the file is not UTF-8: byte 0x{:02X} here is not part of a character", byte));
+  if (byte >= 0xA0) {
+    // In Latin-1 / Windows-1252 the byte is the code point U+00A0..U+00FF.
+    const std::string meant =
+        fmt::format("{}{}", static_cast<char>(0xC0 | (byte >> 6)), static_cast<char>(0x80 | (byte & 0x3F)));
+    d.help(fmt::format("0x{:02X} is '{}' in Windows-1252 (Latin-1): save the file as UTF-8", byte, meant));
+  } else {
+    d.help("save the file as UTF-8: rules and datasets are read as UTF-8");
+  }
+  return false;
 }
 
 std::size_t DiagnosticSink::error_count() const {
@@ -61,6 +125,27 @@ std::size_t gutter_width_for(std::uint32_t line) {
   return std::max<std::size_t>(5, std::to_string(line).size() + 1);
 }
 
+// The byte index `count` code points before / after `i` in `line` (clamped to it).
+std::size_t code_points_back(std::string_view line, std::size_t i, std::size_t count) {
+  for (; count > 0 && i > 0; --count) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) --i;
+  }
+  return i;
+}
+std::size_t code_points_forward(std::string_view line, std::size_t i, std::size_t count) {
+  for (; count > 0 && i < line.size(); --count) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+// At most this many code points of a source line are shown; a longer line (a 100 MB
+// one-line file) is cut to a window around the caret, marked with '…' at each cut.
+constexpr std::size_t excerpt_width = 120;
+constexpr std::size_t excerpt_context = 40;  // shown before the caret in a cut line
+
 void render_excerpt(std::string& out, const SourceFile& file, Span span, const Style& s,
                     std::string_view marker_colour) {
   const LineCol start = file.line_col(span.begin);
@@ -69,13 +154,24 @@ void render_excerpt(std::string& out, const SourceFile& file, Span span, const S
   // Underline up to the end of the span or of the first line, at least one column.
   const std::size_t line_begin = file.offset_of(start.line - 1, 0);
   const std::size_t from = std::min<std::size_t>(span.begin - line_begin, line.size());
-  const std::size_t to = std::min<std::size_t>(std::max(span.end, span.begin) - line_begin, line.size());
+  std::size_t to = std::min<std::size_t>(std::max(span.end, span.begin) - line_begin, line.size());
+  std::size_t begin = 0;
+  std::size_t end = line.size();
+  if (code_points_forward(line, 0, excerpt_width + 1) < line.size()) {
+    begin = code_points_back(line, from, excerpt_context);
+    end = code_points_forward(line, begin, excerpt_width);
+    to = std::min(to, end);
+  }
+  const std::string_view cut_before = begin > 0 ? "…" : "";
+  const std::string_view cut_after = end < line.size() ? "…" : "";
+  const std::size_t caret =
+      (begin > 0 ? 1 : 0) + code_points(terminal_safe(line.substr(begin, from - begin)));
   std::size_t width = to > from ? code_points(terminal_safe(line.substr(from, to - from))) : 0;
   if (width == 0) width = 1;
-  out += fmt::format("{}{:>{}} |{} {}\n", s.cyan(), start.line, gutter, s.reset(), terminal_safe(line));
-  out +=
-      fmt::format("{}{:>{}} |{} {}{}^{}{}\n", s.cyan(), "", gutter, s.reset(),
-                  std::string(start.column - 1, ' '), marker_colour, std::string(width - 1, '~'), s.reset());
+  out += fmt::format("{}{:>{}} |{} {}{}{}\n", s.cyan(), start.line, gutter, s.reset(), cut_before,
+                     terminal_safe(line.substr(begin, end - begin)), cut_after);
+  out += fmt::format("{}{:>{}} |{} {}{}^{}{}\n", s.cyan(), "", gutter, s.reset(), std::string(caret, ' '),
+                     marker_colour, std::string(width - 1, '~'), s.reset());
 }
 
 }  // namespace

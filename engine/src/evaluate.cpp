@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -86,6 +87,17 @@ class Evaluator {
       return scratch_;
     }
     return sink_.error(std::move(code), span, std::move(message));
+  }
+
+  // A row of `rows` by id, through an index built on first use, so that a rule set of
+  // 100 000 indicators over a table of 100 000 rows binds in linear time.
+  const Row* find_row(const std::vector<Row>& rows, std::string_view id) {
+    auto& index = row_index_[&rows];
+    if (index.empty()) {
+      for (const Row& r : rows) index.emplace(r.id, &r);  // ids are unique (E0306)
+    }
+    const auto it = index.find(id);
+    return it == index.end() ? nullptr : it->second;
   }
 
   const Table* find_table(const ast::Name& name) {
@@ -206,14 +218,14 @@ class Evaluator {
     std::string path = b.table->id;
     for (std::size_t i = 1; i < ref.path.size(); ++i) {
       const ast::Name& part = ref.path[i];
-      auto it = std::find_if(rows->begin(), rows->end(), [&](const Row& r) { return r.id == part.text; });
-      if (it == rows->end()) {
+      const Row* row = find_row(*rows, part.text);
+      if (!row) {
         unknown_row(part, *rows, path, i == 1, false);
         return std::nullopt;
       }
-      b.row = &*it;
-      path += "." + it->id;
-      rows = &it->rows;
+      b.row = row;
+      path += "." + row->id;
+      rows = &row->rows;
     }
     if (b.row->values.empty()) {
       no_figures(ref.span, *b.row, path,
@@ -1376,6 +1388,7 @@ class Evaluator {
   std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
   std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
   std::set<const Row*> read_;                       // every dataset row a rule read (coverage)
+  std::unordered_map<const std::vector<Row>*, std::unordered_map<std::string_view, const Row*>> row_index_;
   bool failed_ = false;
 };
 

@@ -61,20 +61,8 @@ std::string escape_markup(std::string_view text) {
       continue;
     }
     // A well-formed sequence (no overlong form, surrogate or C1 control), or U+FFFD.
-    std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
-                         : c >= 0xE0 && c <= 0xEF ? 3
-                         : c >= 0xF0 && c <= 0xF4 ? 4
-                                                  : 0;
-    if (i + length > text.size()) length = 0;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) length = 0;
-    }
-    if (length > 0) {
-      const unsigned char d = byte(i + 1);
-      if ((c == 0xC2 && d < 0xA0) || (c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) ||
-          (c == 0xF0 && d < 0x90) || (c == 0xF4 && d >= 0x90))
-        length = 0;
-    }
+    std::size_t length = utf8_length_at(text, i);
+    if (length == 2 && c == 0xC2 && byte(i + 1) < 0xA0) length = 0;
     if (length == 0) {
       out += replacement;
       ++i;

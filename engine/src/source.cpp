@@ -19,7 +19,8 @@ namespace attain {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
+  // A UTF-8 byte order mark is not part of the first line: columns start after it.
+  line_starts_.push_back(text_.starts_with("\xEF\xBB\xBF") ? 3 : 0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
@@ -27,6 +28,7 @@ SourceFile::SourceFile(FileId id, std::string path, std::string text)
 
 LineCol SourceFile::line_col(std::uint32_t offset) const {
   if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+  if (offset < line_starts_[0]) return {1, 1};  // inside a byte order mark
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
   // Count what a terminal shows: code points, with each invalid byte one U+FFFD.
@@ -78,28 +80,72 @@ std::string SourceManager::file_line(Span span) const {
   return fmt::format("{}:{}", f.path(), f.line_col(span.begin).line);
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
+std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t limit) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  if (S_ISDIR(info.st_mode)) {
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
     error = "is a directory";
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
+  // Read in chunks up to the limit: a device or pipe without end (/dev/zero) stops there.
+  std::string text;
+  if (S_ISREG(info.st_mode) && info.st_size > 0)
+    text.reserve(std::min(static_cast<std::size_t>(info.st_size), limit + 1));
+  char chunk[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    text.append(chunk, static_cast<std::size_t>(n));
+    if (text.size() > limit) {
+      ::close(fd);
+      error = limit >= (std::size_t{1} << 20)
+                  ? fmt::format("larger than {} MiB, the limit for one input file", limit >> 20)
+                  : fmt::format("larger than {} bytes, the limit for one input file", limit);
+      return std::nullopt;
+    }
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
+  ::close(fd);
+  return text;
+}
+
+std::size_t utf8_length_at(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  const std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
+                             : c >= 0xE0 && c <= 0xEF ? 3
+                             : c >= 0xF0 && c <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
   }
-  return std::move(buffer).str();
+  // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+  const unsigned char d = byte(i + 1);
+  if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0) || (c == 0xF0 && d < 0x90) ||
+      (c == 0xF4 && d >= 0x90))
+    return 0;
+  return length;
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_length_at(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::nullopt;
 }
 
 std::string sha256_hex(std::string_view bytes) {
@@ -161,6 +207,21 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   return ok;
 }
 
+namespace {
+
+// Zero-width and bidirectional formatting characters (U+200B..U+200F, U+2028..U+202E,
+// U+2060..U+2069, U+FEFF): invisible in a terminal, and able to reorder what is shown.
+bool invisible_format_character(std::string_view sequence) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(sequence[k]); };
+  if (b(0) == 0xEF) return b(1) == 0xBB && b(2) == 0xBF;
+  if (b(0) != 0xE2) return false;
+  if (b(1) == 0x80) return (b(2) >= 0x8B && b(2) <= 0x8F) || (b(2) >= 0xA8 && b(2) <= 0xAE);
+  if (b(1) == 0x81) return b(2) >= 0xA0 && b(2) <= 0xA9;
+  return false;
+}
+
+}  // namespace
+
 std::string terminal_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -172,17 +233,7 @@ std::string terminal_safe(std::string_view text) {
       ++i;
       continue;
     }
-    // The length of a well-formed UTF-8 sequence starting here, or 0.
-    std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
-                         : c >= 0xE0 && c <= 0xEF ? 3
-                         : c >= 0xF0 && c <= 0xF4 ? 4
-                                                  : 0;
-    if (length == 0 || i + length > text.size()) length = 0;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) length = 0;
-    }
-    if (length == 3 && ((c == 0xE0 && byte(i + 1) < 0xA0) || (c == 0xED && byte(i + 1) >= 0xA0))) length = 0;
-    if (length == 4 && ((c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) >= 0x90))) length = 0;
+    const std::size_t length = utf8_length_at(text, i);
     if (length == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD replacement character
       ++i;
@@ -190,6 +241,8 @@ std::string terminal_safe(std::string_view text) {
     }
     if (length == 2 && c == 0xC2 && byte(i + 1) < 0xA0)
       out += '?';  // C1 control
+    else if (length == 3 && invisible_format_character(text.substr(i, 3)))
+      out += '?';
     else
       out.append(text.substr(i, length));
     i += length;

@@ -1,5 +1,7 @@
 #include "attain/value.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -282,6 +284,12 @@ NumberReading read_number(std::string_view input) {
     const char c = text[i];
     if (c == ',' || c == '.')
       out.error = fmt::format("unexpected '{}' after the number", c);
+    else if ((c == 'e' || c == 'E') && i + 1 < text.size() &&
+             (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '-' ||
+              text[i + 1] == '+'))
+      out.error = "exponents (1e6) are not read: write the number out as the report does";
+    else if (c == 'x' && text.substr(0, i) == "0")
+      out.error = "hexadecimal numbers are not read: write the number in decimal";
     else
       out.error = "unexpected text after the number";
     return out;

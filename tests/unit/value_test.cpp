@@ -162,8 +162,14 @@ TEST(ReadNumberTest, RejectsWords) {
 }
 
 TEST(ReadNumberTest, RejectsExponent) {
-  expect_rejected("1e999", "unexpected text after the number");
-  expect_rejected("1E3", "unexpected text after the number");
+  expect_rejected("1e999", "exponents (1e6) are not read: write the number out as the report does");
+  expect_rejected("1E3", "exponents (1e6) are not read: write the number out as the report does");
+  expect_rejected("2,5e-3", "exponents (1e6) are not read: write the number out as the report does");
+  expect_rejected("1 e", "unexpected text after the number");
+}
+
+TEST(ReadNumberTest, RejectsHexadecimal) {
+  expect_rejected("0x10", "hexadecimal numbers are not read: write the number in decimal");
 }
 
 TEST(ReadNumberTest, RejectsTextAfterPercent) {

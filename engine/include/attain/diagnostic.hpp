@@ -53,6 +53,11 @@ class DiagnosticSink {
 //         = help: did you mean 'sjukfranvaro.total'?
 std::string render_diagnostic(const Diagnostic& diagnostic, const SourceManager& sources, bool color);
 
+// Every input is UTF-8 text. Reports E0004 and returns false for a UTF-16 file, a ZIP
+// archive (a workbook), a control character other than tab, LF and CR (NUL included),
+// or the first byte that is not UTF-8 (naming what a Windows-1252 file meant by it).
+bool check_utf8(const SourceFile& file, DiagnosticSink& sink);
+
 // The closest candidate to `word` by edit distance, if it is close enough to be a
 // plausible misspelling.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);

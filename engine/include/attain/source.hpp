@@ -69,8 +69,22 @@ class SourceManager {
 // reports' statement of the inputs they were made from.
 std::string sha256_hex(std::string_view bytes);
 
-// Reads a whole file. Returns nullopt and sets `error` (strerror text) on failure.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
+// The largest input file read (rules, datasets): spans are 32-bit byte offsets, and a
+// device without end (/dev/zero) must not exhaust memory. docs/limits.md.
+inline constexpr std::size_t max_input_bytes = std::size_t{1} << 30;  // 1 GiB
+
+// Reads a whole file of at most `limit` bytes. Returns nullopt and sets `error` (strerror
+// text, "is a directory" or the size limit) on failure.
+std::optional<std::string> read_file(const std::string& path, std::string& error,
+                                     std::size_t limit = max_input_bytes);
+
+// The length of the well-formed UTF-8 sequence that starts at byte `i` of `text` (1 for
+// ASCII), or 0 when none does (overlong forms and surrogates are not well-formed).
+std::size_t utf8_length_at(std::string_view text, std::size_t i);
+
+// The byte offset of the first byte that is not part of well-formed UTF-8 (overlong
+// forms and surrogates included), or nullopt when all of `text` is UTF-8.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 }  // namespace attain
 
@@ -85,8 +99,9 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
 namespace attain {
 
 // Text from a user's file made safe for a terminal: invalid UTF-8 becomes U+FFFD, and
-// C0/C1 control characters (escape sequences included) become '?', except that a tab
-// becomes one space so columns stay aligned.
+// C0/C1 control characters (escape sequences included) and invisible formatting
+// characters (zero-width spaces, bidirectional overrides, a byte order mark) become '?',
+// except that a tab becomes one space so columns stay aligned.
 std::string terminal_safe(std::string_view text);
 
 }  // namespace attain
