@@ -566,6 +566,31 @@ Span token_at(const SourceFile& file, std::uint32_t offset) {
   return {file.id(), offset, end};
 }
 
+// Characters word processors and mail programs put in place of the ASCII ones the
+// language uses, which look the same on screen: the help for a syntax error at one.
+std::string_view lookalike_hint(std::string_view text, std::size_t offset) {
+  struct Lookalike {
+    std::string_view bytes;
+    std::string_view hint;
+  };
+  static constexpr Lookalike lookalikes[] = {
+      {"\u201C", "'\u201C' is a typographic quote: write a straight double quote \" (turn off smart quotes)"},
+      {"\u201D", "'\u201D' is a typographic quote: write a straight double quote \" (turn off smart quotes)"},
+      {"\u201E", "'\u201E' is a typographic quote: write a straight double quote \" (turn off smart quotes)"},
+      {"\u00BB", "'\u00BB' is a guillemet: write a straight double quote \""},
+      {"\u00A0", "a no-break space stands here: write an ordinary space (or '_' between digit groups)"},
+      {"\u202F",
+       "a narrow no-break space stands here: write an ordinary space (or '_' between digit groups)"},
+      {"\u2009", "a thin space stands here: write an ordinary space (or '_' between digit groups)"},
+      {"\u2212", "'\u2212' is the minus sign of typesetting: write a hyphen-minus -"},
+      {"\u2013", "'\u2013' is a dash: write a hyphen-minus -"},
+  };
+  for (const Lookalike& l : lookalikes) {
+    if (text.substr(offset, l.bytes.size()) == l.bytes) return l.hint;
+  }
+  return {};
+}
+
 void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, DiagnosticSink& sink) {
   const auto offset =
       static_cast<std::uint32_t>(std::min<std::size_t>(e.positions().front().byte, file.text().size()));
@@ -576,6 +601,10 @@ void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, Di
   const std::string_view found = file.slice(where);
   if (where.begin == where.end) {
     d.note("the file ends here");
+    return;
+  }
+  if (const std::string_view hint = lookalike_hint(file.text(), offset); !hint.empty()) {
+    d.help(std::string(hint));
     return;
   }
   if (entry && entry->code == std::string_view("E0155") && found == "%") {  // given x = 91 %
@@ -635,6 +664,7 @@ ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syn
   const std::string& text = file.text();
   Lowering lowering(file, sink);
   syntax_errors = false;
+  const std::size_t errors_before = sink.error_count();
   if (!check_utf8(file, sink)) {
     syntax_errors = true;
     ast::RuleFile empty;
@@ -673,7 +703,14 @@ ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syn
     if (!resume) break;
     pos = *resume;
   }
-  return lowering.take();
+  ast::RuleFile out = lowering.take();
+  if (!syntax_errors && sink.error_count() == errors_before && out.groups.empty() && out.checks.empty() &&
+      out.constants.empty() && out.profiles.empty() && out.tests.empty()) {
+    sink.warning("W0206", Span{file.id(), 0, 0}, "the rule file declares nothing")
+        .help(
+            "a rule file holds 'area', 'check', 'const', 'profile' or 'test' blocks; is it the right file?");
+  }
+  return out;
 }
 
 }  // namespace

@@ -44,7 +44,9 @@ std::size_t longest_line(const std::string& text) {
 TEST(Utf8Test, FindsTheFirstByteThatIsNotUtf8) {
   EXPECT_EQ(first_invalid_utf8("Verksamhetsstöd och service ≥ 92 % 😀"), std::nullopt);
   EXPECT_EQ(first_invalid_utf8(""), std::nullopt);
-  EXPECT_EQ(first_invalid_utf8("st\xF6" "d"), 2u);            // Windows-1252 'ö'
+  EXPECT_EQ(first_invalid_utf8("st\xF6"
+                               "d"),
+            2u);                                           // Windows-1252 'ö'
   EXPECT_EQ(first_invalid_utf8("ab\xC3"), 2u);             // cut off at the end
   EXPECT_EQ(first_invalid_utf8("a\xC0\x80"), 1u);          // overlong NUL
   EXPECT_EQ(first_invalid_utf8("a\xED\xA0\x80"), 1u);      // UTF-16 surrogate
@@ -54,7 +56,9 @@ TEST(Utf8Test, FindsTheFirstByteThatIsNotUtf8) {
 
 TEST(Utf8Test, Windows1252RuleFileIsE0004AtTheByteWithTheCharacterItMeant) {
   Session s;
-  EXPECT_FALSE(s.parse("area a \"Verksamhetsst\xF6" "d\" {\n}\n"));
+  EXPECT_FALSE(
+      s.parse("area a \"Verksamhetsst\xF6"
+              "d\" {\n}\n"));
   EXPECT_DIAGNOSTIC(s, "E0004", "the file is not UTF-8: byte 0xF6 here is not part of a character",
                     "test.rules:1:22");
   ASSERT_NE(s.find("E0004"), nullptr);
@@ -65,7 +69,9 @@ TEST(Utf8Test, Windows1252RuleFileIsE0004AtTheByteWithTheCharacterItMeant) {
 
 TEST(Utf8Test, Latin1DatasetIsE0004) {
   Session s;
-  EXPECT_FALSE(s.load(small_dataset("      r: {label: \"L\xE4" "nk\", values: [1, 2, 3]}\n")));
+  EXPECT_FALSE(
+      s.load(small_dataset("      r: {label: \"L\xE4"
+                           "nk\", values: [1, 2, 3]}\n")));
   ASSERT_NE(s.find("E0004"), nullptr) << s.rendered();
   EXPECT_EQ(s.find("E0004")->message, "the file is not UTF-8: byte 0xE4 here is not part of a character");
 }
@@ -334,6 +340,37 @@ TEST(HostileFileTest, AFileOfExactlyTheLimitIsRead) {
   std::filesystem::remove(path);
   ASSERT_TRUE(text) << error;
   EXPECT_EQ(text->size(), 1000u);
+}
+
+TEST(HostileFileTest, ARuleFileThatDeclaresNothingIsW0206) {
+  for (const char* text : {"", "  \n\t\n", "# Målområde: Medborgare\n# (to be written)\n"}) {
+    Session s;
+    EXPECT_TRUE(s.parse(text)) << s.rendered();
+    EXPECT_DIAGNOSTIC(s, "W0206", "the rule file declares nothing", "test.rules:1:1");
+  }
+  Session broken;  // a file whose only declaration has an error gets that error alone
+  EXPECT_FALSE(broken.parse("const c = 62 50\n"));
+  EXPECT_EQ(broken.count("W0206"), 0u) << broken.rendered();
+  Session tests_only;
+  tests_only.parse("test t \"T\" {\n  given x = 1\n  expect x met\n}\n");
+  EXPECT_EQ(tests_only.count("W0206"), 0u);
+}
+
+TEST(HostileNumberTest, ADotBeforeThreeDigitsIsReadAsWrittenWithW0307) {
+  Session s;
+  const auto data = s.load(
+      small_dataset(
+          "      r: {values: [\"62.500\", \"-1.250\", \"0.125\"]}\n      q: {values: [99.1, 1.2345, 625]}\n"),
+      "dots.yaml");
+  ASSERT_TRUE(data) << s.rendered();
+  EXPECT_EQ(data->tables[0].rows[0].values[0].number, Decimal::from_units(625, 1));
+  EXPECT_DIAGNOSTIC(s, "W0307",
+                    "'62.500' is read as 62,5; a '.' before exactly three digits may group thousands",
+                    "dots.yaml:14:20");
+  EXPECT_DIAGNOSTIC(s, "W0307",
+                    "'-1.250' is read as −1,25; a '.' before exactly three digits may group thousands",
+                    "dots.yaml:14:30");
+  EXPECT_EQ(s.count("W0307"), 2u) << "0.125, 99.1 and 1.2345 are ordinary decimals";
 }
 
 TEST(HostileFileTest, AnEmptyDatasetIsALocatedError) {
