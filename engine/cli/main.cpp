@@ -134,12 +134,14 @@ class Run {
       const std::string& input = sources_.file(id).path();
       std::error_code ec;
       if (std::filesystem::equivalent(input, options_.output, ec)) {
-        return usage(fmt::format("refusing to write the report over the input '{}'", input));
+        return usage(
+            fmt::format("refusing to write the report over the input '{}'", attain::terminal_safe(input)));
       }
     }
     std::string error;
     if (!attain::write_file_atomically(options_.output, report, error)) {
-      std::cerr << fmt::format("evaluate: error: cannot write '{}': {}\n", options_.output, error);
+      std::cerr << fmt::format("evaluate: error: cannot write '{}': {}\n",
+                               attain::terminal_safe(options_.output), error);
       return output_error;
     }
     return verdicts;
@@ -189,7 +191,7 @@ class Run {
     if (from_stdin && in_place)
       return usage("fmt - reads standard input and prints; --check and --write need files");
     int code = sink_.has_errors() ? rule_error : success;
-    std::size_t changed = 0, failed = 0;
+    std::size_t changed = 0, failed = 0, unwritten = 0;
     std::string report;
     for (const attain::SourceFile* file : files) {
       const std::optional<std::string> formatted = attain::format_rules(*file, sink_);
@@ -204,25 +206,29 @@ class Run {
         continue;
       }
       if (*formatted == file->text()) continue;
-      ++changed;
       if (options_.fmt_check) {
+        ++changed;
         report += fmt::format("would reformat {}\n", attain::terminal_safe(file->path()));
         continue;
       }
       std::string error;
       if (!attain::write_file_atomically(file->path(), *formatted, error)) {
-        std::cerr << fmt::format("evaluate: error: cannot write '{}': {}\n", file->path(), error);
+        std::cerr << fmt::format("evaluate: error: cannot write '{}': {}\n",
+                                 attain::terminal_safe(file->path()), error);
         code = std::max(code, static_cast<int>(output_error));
+        ++unwritten;
         continue;
       }
+      ++changed;
       report += fmt::format("formatted {}\n", attain::terminal_safe(file->path()));
     }
     print_diagnostics();
     if (in_place) {
       std::cout << report;
       const std::size_t total = files.size();
-      std::cout << fmt::format("{} of {} rule file{} {}{}\n", changed, total, total == 1 ? "" : "s",
+      std::cout << fmt::format("{} of {} rule file{} {}{}{}\n", changed, total, total == 1 ? "" : "s",
                                options_.fmt_check ? "would be reformatted" : "reformatted",
+                               unwritten ? fmt::format("; {} could not be written", unwritten) : "",
                                failed ? fmt::format("; {} left as {} because of errors", failed,
                                                     failed == 1 ? "it was" : "they were")
                                       : "");

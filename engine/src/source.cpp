@@ -1,14 +1,20 @@
 #include "attain/source.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -160,51 +166,184 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// --- write_file_atomically and its helpers --------------------------------------------
+
+// Writes all of `text` to `fd`. False with errno set on failure.
+bool write_fully(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) {
+      errno = EIO;
+      return false;
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// The file that writing `path` replaces: through symbolic links, so that they stay
+// links, also when the file at the end does not exist yet. A link to something without
+// a usable name (/proc/self/fd/1 of a pipe) is kept: what it leads to is written to.
+std::filesystem::path file_to_replace(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_symlink(path, ec)) return path;
+  if (fs::exists(path, ec)) {
+    const fs::path resolved = fs::canonical(path, ec);
+    return ec ? path : resolved;
+  }
+  // Dangling: follow the links one by one, at most 40 as the kernel does.
+  fs::path target = path;
+  for (int hops = 0; hops < 40 && fs::is_symlink(target, ec); ++hops) {
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) return path;
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  return target;
+}
+
+// A device, FIFO or socket (-o /dev/null) is written to as it is: there is nothing to
+// replace, and replacing it by a regular file would be wrong.
+bool write_in_place(const std::filesystem::path& path, std::string_view text, std::string& error) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  int code = fd < 0 ? errno : 0;
+  if (fd >= 0 && !write_fully(fd, text)) code = errno;
+  if (fd >= 0 && ::close(fd) != 0 && code == 0) code = errno;
+  if (code != 0) error = std::strerror(code);
+  return code == 0;
+}
+
+// The temporary file of the write in progress, for the signal handler: a fixed buffer
+// and a flag, so that the handler needs nothing but the async-signal-safe unlink(),
+// signal() and raise().
+char pending_temp[PATH_MAX];
+volatile std::sig_atomic_t pending_temp_set = 0;
+
+constexpr std::array<int, 3> cleanup_signals{SIGHUP, SIGINT, SIGTERM};
+
+void remove_temp_and_reraise(int sig) {
+  const int saved_errno = errno;
+  if (pending_temp_set) ::unlink(pending_temp);
+  pending_temp_set = 0;
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);  // blocked until the handler returns, then the default action ends the process
+  errno = saved_errno;
+}
+
+// While it lives: SIGHUP, SIGINT and SIGTERM, where they have their default action, remove
+// the temporary file before they end the process; SIGXFSZ, where it has its default
+// action, is ignored, so that going over the file size limit fails the write (EFBIG)
+// instead of ending the process. Dispositions the caller chose (ignored, handled) are
+// left alone; all are restored at the end. The three signals are blocked from the start
+// and between block() and unblock(): around creating and renaming the temporary file,
+// so that the handler never sees half a name or a name already renamed.
+class TempFileSignals {
+ public:
+  TempFileSignals() {
+    sigemptyset(&cleanup_);
+    for (const int sig : cleanup_signals) sigaddset(&cleanup_, sig);
+    ::pthread_sigmask(SIG_BLOCK, &cleanup_, &caller_mask_);
+    struct sigaction handler {};
+    handler.sa_handler = remove_temp_and_reraise;
+    handler.sa_mask = cleanup_;
+    for (std::size_t i = 0; i < cleanup_signals.size(); ++i) {
+      installed_[i] = ::sigaction(cleanup_signals[i], nullptr, &previous_[i]) == 0 &&
+                      previous_[i].sa_handler == SIG_DFL &&
+                      ::sigaction(cleanup_signals[i], &handler, nullptr) == 0;
+    }
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    xfsz_installed_ = ::sigaction(SIGXFSZ, nullptr, &previous_xfsz_) == 0 &&
+                      previous_xfsz_.sa_handler == SIG_DFL && ::sigaction(SIGXFSZ, &ignore, nullptr) == 0;
+  }
+  ~TempFileSignals() {
+    block();
+    pending_temp_set = 0;
+    for (std::size_t i = 0; i < cleanup_signals.size(); ++i) {
+      if (installed_[i]) ::sigaction(cleanup_signals[i], &previous_[i], nullptr);
+    }
+    if (xfsz_installed_) ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
+    unblock();  // a signal that came meanwhile now meets the caller's disposition
+  }
+  TempFileSignals(const TempFileSignals&) = delete;
+  TempFileSignals& operator=(const TempFileSignals&) = delete;
+
+  void block() { ::pthread_sigmask(SIG_BLOCK, &cleanup_, nullptr); }
+  void unblock() { ::pthread_sigmask(SIG_SETMASK, &caller_mask_, nullptr); }
+
+ private:
+  sigset_t cleanup_{};
+  sigset_t caller_mask_{};
+  std::array<struct sigaction, cleanup_signals.size()> previous_{};
+  std::array<bool, cleanup_signals.size()> installed_{};
+  struct sigaction previous_xfsz_ {};
+  bool xfsz_installed_ = false;
+};
+
+}  // namespace
+
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
   namespace fs = std::filesystem;
-  fs::path target(path);
-  // Through a symbolic link, replace the file it points to and keep the link.
-  std::error_code ec;
-  if (fs::is_symlink(target, ec)) {
-    const fs::path resolved = fs::canonical(target, ec);
-    if (!ec) target = resolved;
-  }
-  // An existing file keeps its permissions; a new one gets those of an ordinary new file.
-  struct stat existing {};
-  const bool existed = ::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error = std::strerror(errno);
+  const auto fail = [&](int code) {
+    error = std::strerror(code);
     return false;
+  };
+  const fs::path target = file_to_replace(path);
+  struct stat existing {};
+  const bool existed = ::stat(target.c_str(), &existing) == 0;
+  if (existed && S_ISDIR(existing.st_mode)) return fail(EISDIR);
+  if (existed && !S_ISREG(existing.st_mode)) return write_in_place(target, text, error);
+
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // `.NAME.XXXXXX` is 8 bytes longer than NAME: shorten it to stay a valid file name.
+  std::string name = target.filename().string();
+  if (name.size() > NAME_MAX - 8) name.resize(NAME_MAX - 8);
+  const std::string temp = (dir / ("." + name + ".XXXXXX")).string();
+  if (temp.size() >= sizeof pending_temp) return fail(ENAMETOOLONG);
+
+  static std::mutex one_at_a_time;  // the signal handler knows one temporary file
+  const std::lock_guard lock(one_at_a_time);
+  TempFileSignals signals;  // blocked until the temporary file's name is known
+  std::memcpy(pending_temp, temp.c_str(), temp.size() + 1);
+  const int fd = ::mkostemp(pending_temp, O_CLOEXEC);
+  if (fd < 0) return fail(errno);
+  pending_temp_set = 1;
+  signals.unblock();
+
+  int code = 0;
+  if (!write_fully(fd, text) || ::fsync(fd) != 0) code = errno;
+  if (code == 0) {
+    // mkostemp creates 0600 and the writer's: an existing file keeps its owner and group
+    // where the writer may set them (root; a group it is in; otherwise the file becomes
+    // the writer's, as with any editor) and its mode; a new file gets the mode of an
+    // ordinary new file. Best effort: the text matters more than its metadata.
+    if (existed && (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid())) {
+      [[maybe_unused]] const bool kept = ::fchown(fd, existing.st_uid, existing.st_gid) == 0 ||
+                                         ::fchown(fd, static_cast<uid_t>(-1), existing.st_gid) == 0;
+    }
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    [[maybe_unused]] const bool moded = ::fchmod(fd, existed ? existing.st_mode & 07777 : 0666 & ~mask) == 0;
   }
-  bool ok = true;
-  std::size_t written = 0;
-  while (ok && written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      ok = false;
-    else
-      written += static_cast<std::size_t>(n);
+  if (::close(fd) != 0 && code == 0) code = errno;
+  signals.block();
+  if (code == 0 && ::rename(pending_temp, target.c_str()) != 0) code = errno;
+  if (code != 0) ::unlink(pending_temp);
+  pending_temp_set = 0;
+  signals.unblock();
+  if (code != 0) return fail(code);
+  // Make the rename itself durable; the new file is in place already, so a failure here
+  // changes nothing the caller could act on.
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    [[maybe_unused]] const bool synced = ::fsync(dir_fd) == 0;
+    ::close(dir_fd);
   }
-  if (ok && ::fsync(fd) != 0) ok = false;
-  if (!ok) error = std::strerror(errno);
-  // mkstemp creates 0600.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (ok) ::fchmod(fd, existed ? (existing.st_mode & 07777) : (0666 & ~mask));
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    error = std::strerror(errno);
-  }
-  if (ok && std::rename(temp.c_str(), target.c_str()) != 0) {
-    ok = false;
-    error = std::strerror(errno);
-  }
-  if (!ok) std::remove(temp.c_str());
-  return ok;
+  return true;
 }
 
 namespace {

@@ -90,8 +90,13 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 namespace attain {
 
-// Writes `text` to `path` through a temporary file in the same directory, renamed into
-// place, so an error never leaves `path` half-written. Returns false and sets `error`.
+// Writes `text` to `path` through a temporary file `.NAME.XXXXXX` in the same directory,
+// flushed and renamed into place, so an error never leaves `path` half-written and
+// removes the temporary file; SIGHUP, SIGINT and SIGTERM during the write remove it too
+// before they end the process (SIGKILL cannot). Symbolic links are followed and kept;
+// an existing file keeps its mode (and, where permitted, owner and group); a device or
+// FIFO is written to directly. Returns false and sets `error` (strerror text). Calls
+// from several threads run one after the other. docs/cli.md, "How files are written".
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error);
 
 }  // namespace attain
