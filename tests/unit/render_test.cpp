@@ -215,8 +215,7 @@ TEST(RenderTextTest, ControlCharactersFromNamesAreRemoved) {
   EXPECT_EQ(text.rfind("Rapport?]0;pwned?\nO?\n", 0), 0u) << text;
   EXPECT_NE(text.find("Målområde: Omr\n"), std::string::npos) << text;
   EXPECT_NE(text.find("M x\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("      M x: 2 är 1 över målvärdet 1. Målet är uppfyllt.\n"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find("      M x: 2 är 1 över målvärdet 1. Målet är uppfyllt.\n"), std::string::npos) << text;
 }
 
 // --- JSON ------------------------------------------------------------------------------------------
