@@ -4,6 +4,7 @@
 #include "attain/parse.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -116,6 +117,13 @@ class Lowering {
                   fmt::format("cannot read '{}' as a number: {}", n.string_view(), r.error));
       bad_number_ = true;
       return {};
+    }
+    if (dot_may_group_thousands(n.string_view())) {
+      sink_
+          .warning("W0207", span(n),
+                   fmt::format("'{}' is read as {}; a '.' before exactly three digits may group thousands",
+                               n.string_view(), format_sv(r.number->trimmed())))
+          .help("write 220_000 for two hundred and twenty thousand, or 220,5 for a decimal");
     }
     return *r.number;
   }
@@ -591,12 +599,38 @@ std::string_view lookalike_hint(std::string_view text, std::size_t offset) {
   return {};
 }
 
+// The offset of a number written right after `target` and before `offset` (white space
+// and line breaks between), if that is what stands there.
+std::optional<std::size_t> bare_target_number(std::string_view text, std::size_t offset) {
+  std::size_t end = std::min(offset, text.size());
+  while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  std::size_t begin = end;
+  const auto number_char = [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '_';
+  };
+  while (begin > 0 && number_char(text[begin - 1])) --begin;
+  if (begin == end || !std::isdigit(static_cast<unsigned char>(text[begin]))) return std::nullopt;
+  std::size_t word_end = begin;
+  while (word_end > 0 && (text[word_end - 1] == ' ' || text[word_end - 1] == '\t')) --word_end;
+  if (word_end == begin || word_end < 6 || text.substr(word_end - 6, 6) != "target") return std::nullopt;
+  return begin;
+}
+
 void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, DiagnosticSink& sink) {
   const auto offset =
       static_cast<std::uint32_t>(std::min<std::size_t>(e.positions().front().byte, file.text().size()));
-  const Span where = token_at(file, offset);
   const std::string message(e.message());
   const g::SyntaxError* entry = g::find_syntax_error(message);
+  // `target 92`: the parser gives up at the next token (the number could have started a
+  // range); the mistake is the number without a comparator.
+  if (entry && entry->code == std::string_view("E0115")) {
+    if (const auto number = bare_target_number(file.text(), offset)) {
+      sink.error("E0115", token_at(file, static_cast<std::uint32_t>(*number)), message)
+          .help("a target needs a comparator before the number, as in: target >= 92");
+      return;
+    }
+  }
+  const Span where = token_at(file, offset);
   Diagnostic& d = sink.error(entry ? entry->code : "E0100", where, message);
   const std::string_view found = file.slice(where);
   if (where.begin == where.end) {

@@ -84,21 +84,6 @@ class AliasBudget : public YAML::EventHandler {
   std::map<YAML::anchor_t, std::uint64_t> sizes_;
 };
 
-// "62.500": one to three digits (not starting with 0), then '.' and three digits, as
-// Danish, German or Norwegian spreadsheets group thousands. Read as a decimal point, as
-// the text says, but worth a warning (W0307).
-bool dot_groups_thousands(std::string_view text) {
-  std::size_t i = text.starts_with('-') ? 1 : 0;
-  const std::size_t lead = i;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-  if (i == lead || i - lead > 3 || i == text.size() || text[lead] == '0') return false;  // 0.125 is a decimal
-  if (text[i] != '.' || i + 4 != text.size()) return false;
-  for (std::size_t k = i + 1; k < i + 4; ++k) {
-    if (!std::isdigit(static_cast<unsigned char>(text[k]))) return false;
-  }
-  return true;
-}
-
 class Loader {
  public:
   Loader(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {}
@@ -489,7 +474,7 @@ class Loader {
     }
     std::string why;
     if (auto read = read_cell(node.Scalar(), v.span, column.kind == ColumnKind::target, why)) {
-      if (read->is_number() && dot_groups_thousands(read->text)) {
+      if (read->is_number() && dot_may_group_thousands(read->text)) {
         sink_
             .warning("W0307", v.span,
                      fmt::format("'{}' is read as {}; a '.' before exactly three digits may group thousands",

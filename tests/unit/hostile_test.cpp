@@ -373,6 +373,28 @@ TEST(HostileNumberTest, ADotBeforeThreeDigitsIsReadAsWrittenWithW0307) {
   EXPECT_EQ(s.count("W0307"), 2u) << "0.125, 99.1 and 1.2345 are ordinary decimals";
 }
 
+TEST(HostileNumberTest, ADotBeforeThreeDigitsInARuleIsW0207) {
+  Session s;
+  EXPECT_TRUE(s.parse("const a = 220.000\nconst b = 0.125\nconst c = 99.5\n"));
+  EXPECT_DIAGNOSTIC(s, "W0207",
+                    "'220.000' is read as 220; a '.' before exactly three digits may group thousands",
+                    "test.rules:1:11");
+  EXPECT_EQ(s.count("W0207"), 1u);
+}
+
+TEST(HostileSyntaxTest, ATargetWithoutComparatorPointsAtTheNumber) {
+  Session s;
+  EXPECT_FALSE(s.parse("area a \"A\" {\n  indicator x \"X\" {\n    target 92\n    data t.r\n  }\n}\n"));
+  EXPECT_DIAGNOSTIC(
+      s, "E0115",
+      "expected a target: a comparator and a number such as >= 92, a range such as 90..100, 'pending' or "
+      "'none'",
+      "test.rules:3:12");
+  ASSERT_NE(s.find("E0115"), nullptr);
+  EXPECT_EQ(test::helps(*s.find("E0115")),
+            std::vector<std::string>{"a target needs a comparator before the number, as in: target >= 92"});
+}
+
 TEST(HostileFileTest, AnEmptyDatasetIsALocatedError) {
   Session s;
   EXPECT_FALSE(s.load("", "empty.yaml"));

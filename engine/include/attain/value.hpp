@@ -73,7 +73,11 @@ struct NumberReading {
 // three. Rejects anything else, including exponents, "NaN" and "inf".
 NumberReading read_number(std::string_view text);
 
-// Why a value is absent.
+// "62.500": one to three digits (not starting with 0), then '.' and exactly three digits,
+// as Danish, German or Norwegian spreadsheets group thousands. read_number reads the '.'
+// as a decimal point, as the text says; the readers warn (W0207 rules, W0307 datasets).
+bool dot_may_group_thousands(std::string_view text);
+
 // Why a value is absent. docs/language.md has the truth table of what each reason does
 // in a comparison, an expression, an aggregate, a data check and a roll-up.
 enum class Absence {
