@@ -616,6 +616,33 @@ std::optional<std::size_t> bare_target_number(std::string_view text, std::size_t
   return begin;
 }
 
+// An id with a Swedish letter (`sjukfrånvaro_total`) fails at the letter: the id as it
+// must be written (å, ä -> a, ö -> o, é -> e, ü -> u), if the error stands inside such a word.
+std::optional<std::string> ascii_id_for(std::string_view text, std::size_t offset) {
+  const auto id_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (offset == 0 || offset >= text.size() || static_cast<unsigned char>(text[offset]) < 0xC0 ||
+      !id_char(text[offset - 1]))
+    return std::nullopt;
+  std::size_t begin = offset;
+  while (begin > 0 && id_char(text[begin - 1])) --begin;
+  static constexpr std::pair<std::string_view, char> letters[] = {{"å", 'a'}, {"ä", 'a'}, {"ö", 'o'},
+                                                                  {"Å", 'A'}, {"Ä", 'A'}, {"Ö", 'O'},
+                                                                  {"é", 'e'}, {"è", 'e'}, {"ü", 'u'}};
+  std::string out(text.substr(begin, offset - begin));
+  for (std::size_t i = offset; i < text.size();) {
+    if (id_char(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    const auto it = std::find_if(std::begin(letters), std::end(letters),
+                                 [&](const auto& l) { return text.substr(i, l.first.size()) == l.first; });
+    if (it == std::end(letters)) break;
+    out += it->second;
+    i += it->first.size();
+  }
+  return out;
+}
+
 void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, DiagnosticSink& sink) {
   const auto offset =
       static_cast<std::uint32_t>(std::min<std::size_t>(e.positions().front().byte, file.text().size()));
@@ -630,8 +657,23 @@ void report_syntax_error(const pegtl::parse_error& e, const SourceFile& file, Di
       return;
     }
   }
+  // An unknown escape: the caret on the backslash and the letter after it.
+  if (entry && entry->code == std::string_view("E0124") && offset > 0 && file.text()[offset - 1] == '\\') {
+    const std::size_t after = offset + std::max<std::size_t>(1, utf8_length_at(file.text(), offset));
+    sink.error("E0124",
+               Span{file.id(), offset - 1, static_cast<std::uint32_t>(std::min(after, file.text().size()))},
+               message)
+        .help("write \\\\ for a backslash, as in \"C:\\\\Rapporter\"");
+    return;
+  }
   const Span where = token_at(file, offset);
   Diagnostic& d = sink.error(entry ? entry->code : "E0100", where, message);
+  if (const auto ascii = ascii_id_for(file.text(), offset)) {
+    d.help(fmt::format(
+        "ids are ASCII letters, digits and _ (a display name in quotes may hold any letter): write '{}'",
+        *ascii));
+    return;
+  }
   const std::string_view found = file.slice(where);
   if (where.begin == where.end) {
     d.note("the file ends here");
@@ -792,6 +834,18 @@ std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& p
       files.push_back(path);
     }
   }
+  // A file named twice (or named and inside a directory named) is read once.
+  std::vector<std::string> unique;
+  std::vector<fs::path> seen;
+  for (const std::string& path : files) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(path, ec);
+    if (ec) key = path;
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    unique.push_back(path);
+  }
+  files = std::move(unique);
   std::vector<const SourceFile*> loaded;
   for (const std::string& path : files) {
     std::string error;

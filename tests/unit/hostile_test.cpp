@@ -13,6 +13,7 @@
 #include "attain/check.hpp"
 #include "attain/dataset.hpp"
 #include "attain/diagnostic.hpp"
+#include "attain/parse.hpp"
 #include "attain/source.hpp"
 #include "attain/value.hpp"
 #include "helpers.hpp"
@@ -393,6 +394,40 @@ TEST(HostileSyntaxTest, ATargetWithoutComparatorPointsAtTheNumber) {
   ASSERT_NE(s.find("E0115"), nullptr);
   EXPECT_EQ(test::helps(*s.find("E0115")),
             std::vector<std::string>{"a target needs a comparator before the number, as in: target >= 92"});
+}
+
+TEST(HostileFileTest, ARuleFileNamedTwiceIsReadOnce) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "attain-named-twice";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.rules") << "const c = 1\n";
+  SourceManager sources;
+  DiagnosticSink sink;
+  const auto files = load_rule_files(
+      {(dir / "a.rules").string(), dir.string(), (dir / "." / "a.rules").string()}, sources, sink);
+  fs::remove_all(dir);
+  EXPECT_EQ(files.size(), 1u);
+  EXPECT_TRUE(sink.diagnostics().empty());
+}
+
+TEST(HostileSyntaxTest, ASwedishLetterInAnIdGetsTheAsciiId) {
+  Session s;
+  EXPECT_FALSE(s.parse("area a \"A\" {\n  indicator sjukfrånvaro_total \"Sjukfrånvaro\" {\n  }\n}\n"));
+  ASSERT_FALSE(s.sink.diagnostics().empty());
+  EXPECT_EQ(
+      test::helps(s.sink.diagnostics().front()),
+      std::vector<std::string>{"ids are ASCII letters, digits and _ (a display name in quotes may hold any "
+                               "letter): write 'sjukfranvaro_total'"});
+}
+
+TEST(HostileSyntaxTest, LookalikeCharactersAreNamed) {
+  Session s;
+  EXPECT_FALSE(s.parse("area a “A” {\n}\n", "quotes.rules"));
+  ASSERT_FALSE(s.sink.diagnostics().empty());
+  EXPECT_EQ(
+      test::helps(s.sink.diagnostics().front()),
+      std::vector<std::string>{"'“' is a typographic quote: write a straight double quote \" (turn off smart "
+                               "quotes)"});
 }
 
 TEST(HostileFileTest, AnEmptyDatasetIsALocatedError) {

@@ -539,7 +539,7 @@ TEST(SyntaxErrorTest, E0123UnterminatedString) {
 TEST(SyntaxErrorTest, E0124UnknownEscape) {
   SyntaxError e("area a \"A\\x\" {}\n");
   EXPECT_DIAGNOSTIC(e.s, "E0124", "unknown escape sequence: only \\\" and \\\\ may follow a backslash",
-                    "test.rules:1:11");
+                    "test.rules:1:10");  // on the backslash
 }
 
 TEST(SyntaxErrorTest, E0125NumberWithBadGrouping) {
