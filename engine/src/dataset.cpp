@@ -107,10 +107,19 @@ class Loader {
       if (const auto tab = indenting_tab(file_.line_col(at.begin).line)) {
         d.note("YAML indents with spaces only; this line is indented with a tab",
                Span{file_.id(), *tab, *tab + 1});
+      } else if (const auto suspect = suspect_before(file_.line_col(at.begin).line)) {
+        d.note(suspect->first, suspect->second);
       }
       return std::nullopt;
     } catch (const YAML::Exception& e) {
       error("E0301", Span{file_.id(), 0, 0}, fmt::format("malformed YAML: {}", e.msg));
+      return std::nullopt;
+    }
+    if (const auto quote = quote_never_closed()) {
+      error("E0301", Span{file_.id(), *quote, *quote + 1},
+            "malformed YAML: this quote is never closed; everything after it up to the end of the file "
+            "would be one text")
+          .help("close the quote on its line");
       return std::nullopt;
     }
     if (const auto second = second_document()) {
@@ -183,6 +192,86 @@ class Loader {
       if (!blank && !marker("---") && !text.starts_with('%')) {
         if (ended) return file_.offset_of(line - 1, 0);
         content = true;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // yaml-cpp accepts a double-quoted scalar left open at the end of the file, swallowing
+  // every line after it. The offset of a '"' that starts a scalar and is never closed.
+  std::optional<std::uint32_t> quote_never_closed() const {
+    const std::string& text = file_.text();
+    char before = '\n';  // the last character outside scalars that is not a space
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+        while (i < text.size() && text[i] != '\n') ++i;
+        before = '\n';
+        continue;
+      }
+      if (c == '"' && (before == '\n' || before == ':' || before == '-' || before == '[' || before == '{' ||
+                       before == ',' || before == '?')) {
+        const std::size_t open = i;
+        for (++i; i < text.size() && text[i] != '"'; ++i) {
+          if (text[i] == '\\') ++i;
+        }
+        if (i >= text.size()) return static_cast<std::uint32_t>(open);
+        before = '"';
+        continue;
+      }
+      if (c != ' ' && c != '\t' && c != '\r') before = c;
+    }
+    return std::nullopt;
+  }
+
+  // yaml-cpp often reports a mistake where it gave up, a line or two later. Looks at the
+  // error's line and the two non-blank lines above it for the usual causes: a quote or a
+  // bracket not closed on its line, or a key without its ':'. The note says what it saw.
+  std::optional<std::pair<std::string, Span>> suspect_before(std::uint32_t error_line) const {
+    std::vector<std::uint32_t> lines;
+    for (std::uint32_t line = error_line; line >= 1 && lines.size() < 3; --line) {
+      const std::string_view text = file_.line_text(line);
+      const std::size_t first = text.find_first_not_of(" \t");
+      if (first != std::string_view::npos && text[first] != '#') lines.push_back(line);
+    }
+    for (const std::uint32_t line : lines) {
+      const std::string_view text = file_.line_text(line);
+      const std::uint32_t begin = file_.offset_of(line - 1, 0);
+      std::optional<std::size_t> open_quote;
+      std::vector<std::size_t> open_brackets;
+      bool colon = false;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (open_quote) {
+          if (c == '\\')
+            ++i;
+          else if (c == '"')
+            open_quote.reset();
+          continue;
+        }
+        if (c == '#' && (i == 0 || text[i - 1] == ' ')) break;
+        if (c == '"') open_quote = i;
+        if (c == '[' || c == '{') open_brackets.push_back(i);
+        if ((c == ']' || c == '}') && !open_brackets.empty()) open_brackets.pop_back();
+        if (c == ':' && (i + 1 == text.size() || text[i + 1] == ' ')) colon = true;
+      }
+      const auto at = [&](std::size_t i) {
+        return Span{file_.id(), static_cast<std::uint32_t>(begin + i),
+                    static_cast<std::uint32_t>(begin + i + 1)};
+      };
+      if (open_quote) return std::pair{std::string("this quote is not closed on its line"), at(*open_quote)};
+      if (!open_brackets.empty()) {
+        const char bracket = text[open_brackets.back()];
+        return std::pair{fmt::format("this '{}' is not closed on its line", bracket),
+                         at(open_brackets.back())};
+      }
+      const std::size_t first = text.find_first_not_of(" \t");
+      if (line != error_line && !colon && std::isalpha(static_cast<unsigned char>(text[first]))) {
+        const std::size_t end = text.find_first_of(" \t", first);
+        if (end != std::string_view::npos) {
+          return std::pair{fmt::format("no ':' after '{}' on this line", text.substr(first, end - first)),
+                           at(end)};
+        }
       }
     }
     return std::nullopt;

@@ -306,6 +306,41 @@ TEST(HostileNestingTest, TwoYamlDocumentsAreAnErrorNotASilentlyDroppedSecondHalf
   EXPECT_TRUE(ok.load("---\n" + one + "...\n# end\n")) << ok.rendered();
 }
 
+TEST(HostileNestingTest, AnUnclosedQuoteOrBracketOrAMissingColonGetsANoteWhereItIs) {
+  const std::string head = small_dataset("");
+  const auto note_of = [&](const std::string& rows) {
+    Session s;
+    EXPECT_FALSE(s.load(head + rows, "x.yaml"));
+    const Diagnostic* d = s.find("E0301");
+    if (!d || d->notes.empty() || !d->notes[0].span) return std::string("(no note) ") + s.rendered();
+    return s.sources.location(*d->notes[0].span) + " " + d->notes[0].message;
+  };
+  const std::size_t row = lines_of(head) + 1;
+  EXPECT_EQ(note_of("      r:\n        values: [1, 2, 3\n      q: {values: [1, 2, 3]}\n"),
+            fmt::format("x.yaml:{}:17 this '[' is not closed on its line", row + 1));
+  EXPECT_EQ(note_of("      r:\n        label \"R\"\n        values: [1, 2, 3]\n"),
+            fmt::format("x.yaml:{}:14 no ':' after 'label' on this line", row + 1));
+}
+
+// yaml-cpp itself accepts a quote left open to the end of the file, making every line
+// after it part of one text: the rows after it would vanish in silence.
+TEST(HostileNestingTest, AQuoteNeverClosedIsAnErrorAtTheQuote) {
+  Session s;
+  const std::string head = small_dataset("");
+  EXPECT_FALSE(
+      s.load(head + "      r:\n        label: \"R\n        values: [1, 2, 3]\n      q: {values: [1, 2, 3]}\n",
+             "x.yaml"));
+  EXPECT_DIAGNOSTIC(
+      s, "E0301",
+      "malformed YAML: this quote is never closed; everything after it up to the end of the file would be "
+      "one text",
+      fmt::format("x.yaml:{}:16", lines_of(head) + 2));
+  Session ok;  // quotes inside comments, plain text and escapes are not openings
+  EXPECT_TRUE(
+      ok.load(head + "      # a \"comment\n      r: {label: It\"s \"a \\\" b\", values: [1, 2, 3]}\n"))
+      << ok.rendered();
+}
+
 TEST(HostileNestingTest, TabIndentationGetsANoteAtTheTab) {
   Session s;
   EXPECT_FALSE(s.load("report:\n\ttitle: x\n", "tab.yaml"));
