@@ -280,9 +280,14 @@ class Checker {
     declare(p.id);
     rejected_profiles_.insert(p.id.text);  // until it passes: no "unknown profile" for it
     if (p.weights.size() != 12) {
-      error("E0239", p.span,
-            fmt::format("profile '{}' has {} monthly {}; it needs 12, January first", p.id.text,
-                        p.weights.size(), p.weights.size() == 1 ? "weight" : "weights"));
+      Diagnostic& d =
+          error("E0239", p.span,
+                fmt::format("profile '{}' has {} monthly {}; it needs 12, January first", p.id.text,
+                            p.weights.size(), p.weights.size() == 1 ? "weight" : "weights"));
+      if (std::any_of(p.weights.begin(), p.weights.end(), [](const Decimal& w) { return w.scale() > 0; }))
+        d.help(
+            "'5,5' is one number with a decimal comma: write a space after each comma between weights, as in "
+            "months 5, 5, 10, ...");
       return;
     }
     Decimal total;

@@ -350,7 +350,11 @@ class Loader {
       }
       if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
         Diagnostic& d = error("E0305", span(key), fmt::format("unknown key '{}'", name));
-        if (auto best = closest_match(name, known))
+        if (name.find("\xC2\xA0") != std::string::npos)
+          d.help(
+              "the key holds no-break spaces (U+00A0), which YAML does not read as indentation: indent with "
+              "ordinary spaces");
+        else if (auto best = closest_match(name, known))
           d.help(fmt::format("did you mean '{}'?", *best));
         else
           d.help(fmt::format("expected one of: {}", fmt::join(known, ", ")));
@@ -541,11 +545,21 @@ class Loader {
       return;
     }
     if (node.size() != table.columns.size()) {
-      error("E0310", span(node),
-            fmt::format("row '{}' has {} {} but table '{}' has {} {}", row.id, node.size(),
-                        node.size() == 1 ? "cell" : "cells", table.id, table.columns.size(),
-                        table.columns.size() == 1 ? "column" : "columns"))
-          .help("give one cell per column, in column order; write null for a blank cell");
+      Diagnostic& d = error("E0310", span(node),
+                            fmt::format("row '{}' has {} {} but table '{}' has {} {}", row.id, node.size(),
+                                        node.size() == 1 ? "cell" : "cells", table.id, table.columns.size(),
+                                        table.columns.size() == 1 ? "column" : "columns"));
+      d.help("give one cell per column, in column order; write null for a blank cell");
+      for (const auto& item : node) {
+        if (item.IsScalar() && (item.Scalar().find("\u201C") != std::string::npos ||
+                                item.Scalar().find("\u201D") != std::string::npos)) {
+          d.help(
+              "\u201C and \u201D are not quotes to YAML, so a decimal comma between them splits the cell: "
+              "write "
+              "straight quotes \"");
+          break;
+        }
+      }
       return;
     }
     for (std::size_t i = 0; i < node.size(); ++i) {
