@@ -224,6 +224,37 @@ class Loader {
     return std::nullopt;
   }
 
+  // A line indented less than the one above it, but not as far back as any line above it
+  // (`values:` one space left of `label:`): yaml-cpp says "end of map not found".
+  std::optional<std::pair<std::string, Span>> stray_indentation(std::uint32_t line) const {
+    const auto indentation = [&](std::uint32_t l) -> std::optional<std::size_t> {
+      const std::string_view text = file_.line_text(l);
+      const std::size_t first = text.find_first_not_of(' ');
+      if (first == std::string_view::npos || text[first] == '#') return std::nullopt;
+      return first;
+    };
+    const auto mine = indentation(line);
+    if (!mine || *mine == 0) return std::nullopt;
+    std::optional<std::size_t> above;
+    for (std::uint32_t l = line - 1; l >= 1; --l) {
+      const auto other = indentation(l);
+      if (!other) continue;
+      if (!above) {
+        above = other;
+        if (*other <= *mine) return std::nullopt;  // not a step back
+      }
+      if (*other == *mine) return std::nullopt;  // lines up with an outer key
+      if (*other < *mine) break;
+    }
+    if (!above) return std::nullopt;
+    const std::uint32_t at = file_.offset_of(line - 1, static_cast<std::uint32_t>(*mine));
+    return std::pair{
+        fmt::format("this line is indented {} spaces, in line with no key above it; the keys of one "
+                    "map stand exactly below each other",
+                    *mine),
+        Span{file_.id(), at, at + 1}};
+  }
+
   // yaml-cpp often reports a mistake where it gave up, a line or two later. Looks at the
   // error's line and the two non-blank lines above it for the usual causes: a quote or a
   // bracket not closed on its line, or a key without its ':'. The note says what it saw.
@@ -234,6 +265,7 @@ class Loader {
       const std::size_t first = text.find_first_not_of(" \t");
       if (first != std::string_view::npos && text[first] != '#') lines.push_back(line);
     }
+    if (const auto indent = stray_indentation(error_line)) return indent;
     for (const std::uint32_t line : lines) {
       const std::string_view text = file_.line_text(line);
       const std::uint32_t begin = file_.offset_of(line - 1, 0);
