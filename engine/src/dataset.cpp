@@ -104,12 +104,8 @@ class Loader {
     } catch (const YAML::ParserException& e) {
       const Span at = point(e.mark);
       Diagnostic& d = error("E0301", at, fmt::format("malformed YAML: {}", e.msg));
-      if (const auto tab = indenting_tab(file_.line_col(at.begin).line)) {
-        d.note("YAML indents with spaces only; this line is indented with a tab",
-               Span{file_.id(), *tab, *tab + 1});
-      } else if (const auto suspect = suspect_before(file_.line_col(at.begin).line)) {
+      if (const auto suspect = suspect_before(file_.line_col(at.begin).line))
         d.note(suspect->first, suspect->second);
-      }
       return std::nullopt;
     } catch (const YAML::Exception& e) {
       error("E0301", Span{file_.id(), 0, 0}, fmt::format("malformed YAML: {}", e.msg));
@@ -256,14 +252,19 @@ class Loader {
   }
 
   // yaml-cpp often reports a mistake where it gave up, a line or two later. Looks at the
-  // error's line and the two non-blank lines above it for the usual causes: a quote or a
-  // bracket not closed on its line, or a key without its ':'. The note says what it saw.
+  // error's line and the two non-blank lines above it for the usual causes: a tab or a
+  // stray step in the indentation, a quote or a bracket not closed on its line, or a key
+  // without its ':'. The note says what it saw.
   std::optional<std::pair<std::string, Span>> suspect_before(std::uint32_t error_line) const {
     std::vector<std::uint32_t> lines;
     for (std::uint32_t line = error_line; line >= 1 && lines.size() < 3; --line) {
       const std::string_view text = file_.line_text(line);
       const std::size_t first = text.find_first_not_of(" \t");
       if (first != std::string_view::npos && text[first] != '#') lines.push_back(line);
+    }
+    if (const auto tab = indenting_tab(error_line)) {
+      return std::pair{std::string("YAML indents with spaces only; this line is indented with a tab"),
+                       Span{file_.id(), *tab, *tab + 1}};
     }
     if (const auto indent = stray_indentation(error_line)) return indent;
     for (const std::uint32_t line : lines) {
