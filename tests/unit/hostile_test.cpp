@@ -294,6 +294,30 @@ TEST(HostileNestingTest, AliasesUsedTheOrdinaryWayStillLoad) {
   EXPECT_EQ(data->tables[1].rows[0].values[1].text, "4");
 }
 
+// An alias inside the node its own anchor marks would make the rows contain themselves;
+// yaml-cpp's tree followed it until the stack overflowed. Now E0312 at the alias, for an
+// alias among the rows and for one among a row's cells.
+TEST(HostileNestingTest, AliasInsideItsOwnAnchorIsE0312NotAnEndlessRepetition) {
+  const std::string head =
+      "report: {title: \"T\", period: \"2020-03\"}\n"
+      "tables:\n  t:\n    columns: [{id: a}]\n";
+  {
+    Session s;
+    EXPECT_FALSE(s.load(head + "    rows: &r\n      x: {rows: *r}\n", "rows.yaml"));
+    EXPECT_DIAGNOSTIC(s, "E0312",
+                      "this alias stands inside the node its anchor names, so it would repeat itself for ever",
+                      "rows.yaml:6:17");
+    EXPECT_EQ(s.sink.error_count(), 1u);
+  }
+  {
+    Session s;
+    EXPECT_FALSE(s.load(head + "    rows:\n      x: {values: &v [*v]}\n", "cells.yaml"));
+    EXPECT_DIAGNOSTIC(s, "E0312",
+                      "this alias stands inside the node its anchor names, so it would repeat itself for ever",
+                      "cells.yaml:6:23");
+  }
+}
+
 TEST(HostileNestingTest, TwoYamlDocumentsAreAnErrorNotASilentlyDroppedSecondHalf) {
   Session s;
   const std::string one = small_dataset("      r: {values: [1, 2, 3]}\n");
