@@ -3,6 +3,11 @@
 
 #include "attain/dataset.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
 namespace attain {
 
 namespace detail {
@@ -48,11 +53,117 @@ const Row* Table::row(std::string_view wanted) const {
   return nullptr;
 }
 
+std::string_view Table::text_of(std::uint32_t at, std::uint32_t length) const {
+  if (at > text_.size() || length > text_.size() - at) return {};
+  std::string_view s = text_.substr(at, length);
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front())
+    s = s.substr(1, s.size() - 2);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+// A figure whose text is where its span is, in this table's file, is packed into 16
+// bytes; anything else (an escape in a quoted text, a span in another file, as in rule
+// tests) is kept whole.
+Table::Cell Table::pack(Value v) {
+  Cell c;
+  const std::uint32_t length = v.span.end >= v.span.begin ? v.span.end - v.span.begin : 0;
+  const bool plain_parts = v.kind == Value::Kind::number
+                               ? v.absence == Absence::blank
+                               : v.number.units() == 0 && v.number.scale() == 0 && !v.percent;
+  if (plain_parts && !text_.empty() && v.span.file == file_ && v.span.end >= v.span.begin &&
+      length <= 0xFFFF && text_of(v.span.begin, length) == v.text) {
+    c.at = v.span.begin;
+    c.length = static_cast<std::uint16_t>(length);
+    c.kind = static_cast<std::uint8_t>(static_cast<unsigned>(v.kind) | static_cast<unsigned>(v.absence) << 2);
+    if (v.kind == Value::Kind::number) {
+      c.units = v.number.units();
+      c.scale = static_cast<std::uint8_t>(v.number.scale());
+    }
+    if (v.percent) c.scale |= 0x80;
+    return c;
+  }
+  c.kind = 0x80;
+  c.units = static_cast<std::int64_t>(boxed_.size());
+  boxed_.push_back(std::move(v));
+  return c;
+}
+
+Value Table::value(const Row& row, std::size_t column) const {
+  const Cell& c = cells_.at(row.cells + column);
+  if (c.kind & 0x80) return boxed_[static_cast<std::size_t>(c.units)];
+  Value v;
+  v.kind = static_cast<Value::Kind>(c.kind & 3);
+  v.absence = static_cast<Absence>((c.kind >> 2) & 7);
+  if (v.kind == Value::Kind::number) v.number = Decimal::from_units(c.units, c.scale & 0x7F);
+  v.percent = (c.scale & 0x80) != 0;
+  v.span = {file_, c.at, c.at + c.length};
+  v.text = std::string(text_of(c.at, c.length));
+  return v;
+}
+
+std::vector<Value> Table::values(const Row& row) const {
+  std::vector<Value> out;
+  if (!row.has_values()) return out;
+  out.reserve(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) out.push_back(value(row, i));
+  return out;
+}
+
+void Table::set_values(Row& row, const std::vector<Value>& values) {
+  if (values.size() != columns.size())
+    throw std::invalid_argument(
+        fmt::format("row '{}' given {} figures for {} columns", row.id, values.size(), columns.size()));
+  row.cells = static_cast<std::uint32_t>(cells_.size());
+  for (const Value& v : values) cells_.push_back(pack(v));
+}
+
+void Table::set_value(const Row& row, std::size_t column, Value value) {
+  cells_.at(row.cells + column) = pack(std::move(value));
+}
+
+void Table::add_column(Column column, const Value& fill) {
+  std::vector<Cell> cells;
+  cells.reserve(cells_.size() + cells_.size() / std::max<std::size_t>(columns.size(), 1) + 1);
+  const Cell extra = pack(fill);
+  const auto relayout = [&](auto& self, std::vector<Row>& level) -> void {
+    for (Row& r : level) {
+      if (r.has_values()) {
+        const auto first = static_cast<std::uint32_t>(cells.size());
+        cells.insert(cells.end(), cells_.begin() + r.cells, cells_.begin() + r.cells + columns.size());
+        cells.push_back(extra);
+        r.cells = first;
+      }
+      self(self, r.rows);
+    }
+  };
+  relayout(relayout, rows);
+  cells_ = std::move(cells);
+  columns.push_back(std::move(column));
+}
+
+void Table::set_source(FileId file, std::string_view text) {
+  file_ = file;
+  text_ = text;
+}
+
 const Table* Dataset::table(std::string_view wanted) const {
+  if (!table_index_.empty() && table_index_.size() == tables.size()) {
+    const auto it = table_index_.find(std::string(wanted));
+    if (it == table_index_.end()) return nullptr;
+    if (it->second < tables.size() && tables[it->second].id == wanted) return &tables[it->second];
+  }
   for (const Table& t : tables) {
     if (t.id == wanted) return &t;
   }
   return nullptr;
+}
+
+void Dataset::index_tables() {
+  table_index_.clear();
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    table_index_.emplace(tables[i].id, static_cast<std::uint32_t>(i));
 }
 
 std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink) {

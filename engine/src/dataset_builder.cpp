@@ -306,6 +306,7 @@ void DatasetBuilder::value(Frame& f, const DataEvent& e) {
         }
         Frame& values = push(Kind::values, slot, at);
         values.owner = f.owner;
+        values.values.reserve(f.owner->columns.size());
         values.cells = &f.row;
         values.pending_mark = pending_.size();
         return;
@@ -328,12 +329,14 @@ void DatasetBuilder::value(Frame& f, const DataEvent& e) {
         Table table;
         table.id = f.id;
         table.span = f.key;
+        table.set_source(file_.id(), file_.text());
         out_.tables.push_back(std::move(table));
         return skip(e);
       }
       Frame& t = push(Kind::table, entry, at);
       t.table.id = f.id;
       t.table.span = f.key;
+      t.table.set_source(file_.id(), file_.text());
       return;
     }
     case Kind::rows: {
@@ -371,7 +374,7 @@ void DatasetBuilder::cell_item(Frame& f, const DataEvent& e) {
   if (e.type == DataEvent::Type::scalar &&
       (e.value.find("\u201C") != std::string_view::npos || e.value.find("\u201D") != std::string_view::npos))
     f.smart_quotes = true;
-  if (index < f.owner->columns.size()) f.cells->values.push_back(cell(e, f.owner->columns[index], index));
+  if (index < f.owner->columns.size()) f.values.push_back(cell(e, f.owner->columns[index], index));
   skip(e);
 }
 
@@ -543,11 +546,10 @@ void DatasetBuilder::finish_row(Frame& f) {
 }
 
 void DatasetBuilder::finish_values(Frame& f) {
-  const Table& table = *f.owner;
-  if (f.count == table.columns.size()) return;
+  Table& table = *f.owner;
+  if (f.count == table.columns.size()) return table.set_values(*f.cells, f.values);
   // A row with the wrong number of cells has none: what its cells said goes too.
   pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(f.pending_mark), pending_.end());
-  f.cells->values.clear();
   Diagnostic& d = error(order({}), "E0310", f.span,
                         fmt::format("row '{}' has {} {} but table '{}' has {} {}", f.cells->id, f.count,
                                     f.count == 1 ? "cell" : "cells", table.id, table.columns.size(),
@@ -572,6 +574,7 @@ std::optional<Dataset> DatasetBuilder::finish(bool document) {
   }
   pending_.clear();
   if (failed) return std::nullopt;
+  out_.index_tables();
   return std::move(out_);
 }
 

@@ -84,6 +84,7 @@ class DatasetBuilder {
     std::vector<Row>* rows = nullptr;                // rows: where its rows go
     Table* owner = nullptr;                          // rows, row, values, columns: the table being read
     Row* cells = nullptr;                            // values: the row the cells go to
+    std::vector<Value> values;                       // values: the cells read
     bool smart_quotes = false;                       // values: a cell holds “ or ”
     std::size_t pending_mark = 0;                    // values: diagnostics before the first cell
     std::vector<std::pair<DataEvent, std::string>> deferred;  // table: rows given before columns

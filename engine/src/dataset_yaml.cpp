@@ -4,7 +4,8 @@
 // ~50 times the file's. Aliases are replayed from the events of their anchor.
 
 #include <map>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -159,6 +160,16 @@ class YamlEvents : public YAML::EventHandler {
   std::uint64_t through_aliases_ = 0;
   std::vector<std::pair<YAML::anchor_t, std::uint64_t>> open_;
   std::unordered_map<YAML::anchor_t, std::uint64_t> sizes_;
+};
+
+// The file's text as a stream for yaml-cpp, without a copy (an istringstream would hold
+// a second copy of a file that may be hundreds of megabytes).
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
+    setg(begin, begin, begin + text.size());
+  }
 };
 
 // What yaml-cpp cannot say, or says a line late: read from the text.
@@ -341,7 +352,8 @@ std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink&
   const auto point = [&](const YAML::Mark& mark) { return text.point(mark); };
   bool document = false;
   try {
-    std::istringstream in(file.text());
+    TextBuffer buffer(file.text());
+    std::istream in(&buffer);
     YAML::Parser parser(in);
     YamlEvents events(file, builder);
     // The first document only; a second is an error below. (On some malformed input
