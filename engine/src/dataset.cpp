@@ -4,6 +4,7 @@
 #include "attain/dataset.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@ namespace attain {
 
 namespace detail {
 std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink& sink);
+std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink);
 }  // namespace detail
 
 std::string_view to_string(ColumnKind kind) {
@@ -166,8 +168,17 @@ void Dataset::index_tables() {
     table_index_.emplace(tables[i].id, static_cast<std::uint32_t>(i));
 }
 
+bool is_json_dataset(std::string_view path) {
+  const auto dot = path.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(path.substr(dot));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".json";
+}
+
 std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink) {
   if (!check_utf8(file, sink)) return std::nullopt;
+  if (is_json_dataset(file.path())) return detail::load_json_dataset(file, sink);
   return detail::load_yaml_dataset(file, sink);
 }
 

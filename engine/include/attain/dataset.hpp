@@ -104,9 +104,13 @@ struct Dataset {
   std::unordered_map<std::string, std::uint32_t> table_index_;
 };
 
-// Loads a dataset. Malformed YAML, an unreadable number, a missing or unknown key, a
-// duplicate key or a row with the wrong number of cells is reported with its location
-// (E03xx); loading goes on to find further problems, then returns nullopt.
+// True when `path` names a JSON dataset (it ends in .json, in any case); any other is
+// read as YAML.
+bool is_json_dataset(std::string_view path);
+
+// Loads a dataset, as JSON or YAML by its name (is_json_dataset). Malformed YAML or JSON, an unreadable
+// number, a missing or unknown key, a duplicate key or a row with the wrong number of cells is reported with
+// its location (E03xx); loading goes on to find further problems, then returns nullopt.
 std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink);
 
 }  // namespace attain
