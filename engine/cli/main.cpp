@@ -78,7 +78,7 @@ constexpr int tests_failed = 1;
 
 bool is_dataset_path(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  return ext == ".yaml" || ext == ".yml" || attain::is_json_dataset(path);
 }
 
 bool use_color(const std::string& mode, int fd) {

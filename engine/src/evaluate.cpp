@@ -227,7 +227,7 @@ class Evaluator {
       path += "." + row->id;
       rows = &row->rows;
     }
-    if (b.row->values.empty()) {
+    if (!b.row->has_values()) {
       no_figures(ref.span, *b.row, path,
                  b.row->rows.empty()
                      ? "give the row 'values' in the dataset"
@@ -401,7 +401,7 @@ class Evaluator {
       }
       if (i + 1 == ref.path.size()) {
         for (Match& m : matched) {
-          if (!m.row->values.empty()) out.push_back(std::move(m));
+          if (m.row->has_values()) out.push_back(std::move(m));
         }
       } else {
         level.clear();
@@ -620,7 +620,7 @@ class Evaluator {
   Observation observe(const Table& table, const Row& row, std::size_t column) {
     read_.insert(&row);
     const Column& c = table.columns[column];
-    return {row.values[column], c.id, c.label, c.period};
+    return {table.value(row, column), c.id, c.label, c.period};
   }
 
   // Comparison with the direction: better, worse or equal, by value.
@@ -966,7 +966,7 @@ class Evaluator {
   // Rows with figures that no rule read, as table.row.child paths (coverage).
   void unread(const std::vector<Row>& rows, const std::string& path, std::vector<std::string>& out) const {
     for (const Row& r : rows) {
-      if (!r.values.empty() && !read_.count(&r)) out.push_back(path + "." + r.id);
+      if (r.has_values() && !read_.count(&r)) out.push_back(path + "." + r.id);
       unread(r.rows, path + "." + r.id, out);
     }
   }
@@ -1291,14 +1291,14 @@ class Evaluator {
     std::vector<const Row*> rows;
     if (in.lines.empty()) {
       for (const Row& row : table->rows) {
-        if (!row.values.empty()) rows.push_back(&row);
+        if (row.has_values()) rows.push_back(&row);
       }
     } else {
       for (const ast::Name& line : in.lines) {
         const Row* row = table->row(line.text);
         if (!row) {
           unknown_row(line, table->rows, table->id, true, true);
-        } else if (row->values.empty()) {
+        } else if (!row->has_values()) {
           no_figures(line.span, *row, table->id + "." + row->id,
                      "a budget's lines are rows of its table that have figures; leave this one out");
         } else if (std::find(rows.begin(), rows.end(), row) == rows.end()) {  // E0210 reports repeats

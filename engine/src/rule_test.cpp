@@ -65,7 +65,7 @@ class TestDataset {
       }
     }
     Row& r = row(t, in.rows);
-    for (std::size_t i : columns) r.values[i] = in.value;
+    for (std::size_t i : columns) t.set_value(r, i, in.value);
   }
 
   Dataset take() { return std::move(data_); }
@@ -102,13 +102,6 @@ class TestDataset {
     return data_.tables.back();
   }
 
-  static void widen(std::vector<Row>& rows, const Value& cell) {
-    for (Row& r : rows) {
-      r.values.push_back(cell);
-      widen(r.rows, cell);
-    }
-  }
-
   std::size_t column(Table& t, const std::string& id) {
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
       if (t.columns[i].id == id) return i;
@@ -117,8 +110,7 @@ class TestDataset {
     c.id = id;
     c.label = id;
     c.span = test_.span;
-    t.columns.push_back(std::move(c));
-    widen(t.rows, blank());
+    t.add_column(std::move(c), blank());
     return t.columns.size() - 1;
   }
 
@@ -132,9 +124,9 @@ class TestDataset {
         r.id = id;
         r.label = id;
         r.span = test_.span;
-        r.values.assign(t.columns.size(), blank());
         rows->push_back(std::move(r));
         it = rows->end() - 1;
+        t.set_values(*it, std::vector<Value>(t.columns.size(), blank()));
       }
       found = &*it;
       rows = &it->rows;

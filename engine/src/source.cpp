@@ -99,9 +99,12 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return std::nullopt;
   }
   // Read in chunks up to the limit: a device or pipe without end (/dev/zero) stops there.
+  // A little room is left after the text, so that a parser reading in blocks (simdjson
+  // for JSON datasets) can use it in place instead of copying it.
+  constexpr std::size_t slack = 64;
   std::string text;
   if (S_ISREG(info.st_mode) && info.st_size > 0)
-    text.reserve(std::min(static_cast<std::size_t>(info.st_size), limit + 1));
+    text.reserve(std::min(static_cast<std::size_t>(info.st_size), limit + 1) + slack);
   char chunk[1 << 16];
   while (true) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);

@@ -291,7 +291,31 @@ TEST(HostileNestingTest, AliasesUsedTheOrdinaryWayStillLoad) {
   ASSERT_TRUE(data) << s.rendered();
   ASSERT_EQ(data->tables.size(), 2u);
   EXPECT_EQ(data->tables[1].columns.size(), 2u);
-  EXPECT_EQ(data->tables[1].rows[0].values[1].text, "4");
+  EXPECT_EQ(data->tables[1].value(data->tables[1].rows[0], 1).text, "4");
+}
+
+// An alias inside the node its own anchor marks would make the rows contain themselves;
+// yaml-cpp's tree followed it until the stack overflowed. Now E0312 at the alias, for an
+// alias among the rows and for one among a row's cells.
+TEST(HostileNestingTest, AliasInsideItsOwnAnchorIsE0312NotAnEndlessRepetition) {
+  const std::string head =
+      "report: {title: \"T\", period: \"2020-03\"}\n"
+      "tables:\n  t:\n    columns: [{id: a}]\n";
+  {
+    Session s;
+    EXPECT_FALSE(s.load(head + "    rows: &r\n      x: {rows: *r}\n", "rows.yaml"));
+    EXPECT_DIAGNOSTIC(
+        s, "E0312", "this alias stands inside the node its anchor names, so it would repeat itself for ever",
+        "rows.yaml:6:17");
+    EXPECT_EQ(s.sink.error_count(), 1u);
+  }
+  {
+    Session s;
+    EXPECT_FALSE(s.load(head + "    rows:\n      x: {values: &v [*v]}\n", "cells.yaml"));
+    EXPECT_DIAGNOSTIC(
+        s, "E0312", "this alias stands inside the node its anchor names, so it would repeat itself for ever",
+        "cells.yaml:6:23");
+  }
 }
 
 TEST(HostileNestingTest, TwoYamlDocumentsAreAnErrorNotASilentlyDroppedSecondHalf) {
@@ -399,7 +423,7 @@ TEST(HostileNumberTest, ADotBeforeThreeDigitsIsReadAsWrittenWithW0307) {
           "      r: {values: [\"62.500\", \"-1.250\", \"0.125\"]}\n      q: {values: [99.1, 1.2345, 625]}\n"),
       "dots.yaml");
   ASSERT_TRUE(data) << s.rendered();
-  EXPECT_EQ(data->tables[0].rows[0].values[0].number, Decimal::from_units(625, 1));
+  EXPECT_EQ(data->tables[0].value(data->tables[0].rows[0], 0).number, Decimal::from_units(625, 1));
   EXPECT_DIAGNOSTIC(s, "W0307",
                     "'62.500' is read as 62,5; a '.' before exactly three digits may group thousands",
                     "dots.yaml:14:20");

@@ -1,9 +1,11 @@
 #pragma once
-// Stage 1': dataset file (YAML, docs/datasets.md) -> Dataset. Every cell keeps the span
-// of its text, so a verdict can cite the dataset line it came from.
+// Stage 1': dataset file (YAML or JSON, docs/datasets.md) -> Dataset. Every cell keeps
+// the span of its text, so a verdict can cite the dataset line it came from.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "attain/diagnostic.hpp"
@@ -24,11 +26,16 @@ struct Column {
 };
 
 struct Row {
+  static constexpr std::uint32_t no_cells = ~std::uint32_t{0};
+
   std::string id;
   std::string label;
-  Span span;                  // the row's key
-  std::vector<Value> values;  // one per column; empty for a header row without figures
-  std::vector<Row> rows;      // breakdowns and "varav" rows
+  Span span;                       // the row's key
+  std::uint32_t cells = no_cells;  // where its figures are in its table (Table::value)
+  std::vector<Row> rows;           // breakdowns and "varav" rows
+
+  // False for a header row without figures.
+  bool has_values() const { return cells != no_cells; }
 };
 
 struct Table {
@@ -42,6 +49,36 @@ struct Table {
   const Column* column(std::string_view id) const;
   std::optional<std::size_t> column_index(std::string_view id) const;
   const Row* row(std::string_view id) const;  // a top-level row
+
+  // A row's figure in a column, as written (the row has values; column < columns.size()).
+  Value value(const Row& row, std::size_t column) const;
+  // All of a row's figures, one per column; empty for a row without figures.
+  std::vector<Value> values(const Row& row) const;
+  // Gives a row its figures, one per column.
+  void set_values(Row& row, const std::vector<Value>& values);
+  void set_value(const Row& row, std::size_t column, Value value);
+  // Adds a column; every row with figures gets `fill` in it.
+  void add_column(Column column, const Value& fill);
+  // The dataset file whose text the figures were read from: a figure written there as
+  // it is read (nearly all of them) is kept as its place in the text, not as a copy.
+  void set_source(FileId file, std::string_view text);
+
+ private:
+  // 16 bytes a figure: a 2.9 M-figure dataset is 46 MB of them.
+  struct Cell {
+    std::int64_t units = 0;  // a number's units, or the index of a boxed Value
+    std::uint32_t at = 0;    // the span: [at, at + length) in the dataset file
+    std::uint16_t length = 0;
+    std::uint8_t scale = 0;  // a number's decimals; bit 7: written with '%'
+    std::uint8_t kind = 0;   // Value::Kind, Absence << 2; bit 7: boxed
+  };
+  Cell pack(Value value);
+  std::string_view text_of(std::uint32_t at, std::uint32_t length) const;
+
+  std::vector<Cell> cells_;
+  std::vector<Value> boxed_;  // figures whose text is not simply where their span is
+  FileId file_ = 0;
+  std::string_view text_;
 };
 
 struct ReportInfo {
@@ -51,17 +88,29 @@ struct ReportInfo {
   Period period;  // the report period: months elapsed = period.month
 };
 
+// A dataset refers to the text of its file (see Table::set_source): it must not outlive
+// the SourceFile it was loaded from.
 struct Dataset {
   FileId file = 0;
   ReportInfo report;
   std::vector<Table> tables;
 
+  // By id: through a hash index once `index_tables` has been called after the last
+  // table was added (the loader does), otherwise by a scan.
   const Table* table(std::string_view id) const;
+  void index_tables();
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> table_index_;
 };
 
-// Loads a dataset. Malformed YAML, an unreadable number, a missing or unknown key, a
-// duplicate key or a row with the wrong number of cells is reported with its location
-// (E03xx); loading goes on to find further problems, then returns nullopt.
+// True when `path` names a JSON dataset (it ends in .json, in any case); any other is
+// read as YAML.
+bool is_json_dataset(std::string_view path);
+
+// Loads a dataset, as JSON or YAML by its name (is_json_dataset). Malformed YAML or JSON, an unreadable
+// number, a missing or unknown key, a duplicate key or a row with the wrong number of cells is reported with
+// its location (E03xx); loading goes on to find further problems, then returns nullopt.
 std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink);
 
 }  // namespace attain

@@ -1,0 +1,182 @@
+// JSON datasets: the same schema as YAML, read by simdjson into the same builder. The
+// seed written as JSON must load to the same dataset; errors keep their codes and messages
+// and point into the JSON text.
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include "attain/dataset.hpp"
+#include "helpers.hpp"
+
+namespace attain {
+namespace {
+
+using test::Session;
+
+std::string repo_file(const char* path) {
+  std::string error;
+  auto text = read_file((test::repo_root() / path).string(), error);
+  if (!text) throw std::runtime_error(error);
+  return *text;
+}
+
+void expect_same_rows(const Table& a, const std::vector<Row>& ra, const Table& b, const std::vector<Row>& rb,
+                      const std::string& path) {
+  ASSERT_EQ(ra.size(), rb.size()) << path;
+  for (std::size_t i = 0; i < ra.size(); ++i) {
+    const std::string where = path + "." + ra[i].id;
+    EXPECT_EQ(ra[i].id, rb[i].id) << where;
+    EXPECT_EQ(ra[i].label, rb[i].label) << where;
+    ASSERT_EQ(ra[i].has_values(), rb[i].has_values()) << where;
+    const std::vector<Value> va = a.values(ra[i]);
+    const std::vector<Value> vb = b.values(rb[i]);
+    ASSERT_EQ(va.size(), vb.size()) << where;
+    for (std::size_t c = 0; c < va.size(); ++c) {
+      EXPECT_EQ(va[c].kind, vb[c].kind) << where << " column " << c;
+      EXPECT_EQ(va[c].number, vb[c].number) << where << " column " << c;
+      EXPECT_EQ(va[c].percent, vb[c].percent) << where << " column " << c;
+      EXPECT_EQ(va[c].absence, vb[c].absence) << where << " column " << c;
+      EXPECT_EQ(va[c].text, vb[c].text) << where << " column " << c;
+    }
+    expect_same_rows(a, ra[i].rows, b, rb[i].rows, where);
+  }
+}
+
+TEST(JsonDatasetTest, TheSeedAsJsonLoadsToTheSameDatasetAsTheYaml) {
+  Session s;
+  const auto yaml = s.load(repo_file("datasets/2020q1.yaml"), "datasets/2020q1.yaml");
+  const auto json = s.load(repo_file("tests/cases/inputs/2020q1.json"), "tests/cases/inputs/2020q1.json");
+  ASSERT_TRUE(yaml && json) << s.rendered();
+  EXPECT_EQ(yaml->report.title, json->report.title);
+  EXPECT_EQ(yaml->report.period, json->report.period);
+  ASSERT_EQ(yaml->tables.size(), json->tables.size());
+  for (std::size_t t = 0; t < yaml->tables.size(); ++t) {
+    const Table& a = yaml->tables[t];
+    const Table& b = json->tables[t];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.unit, b.unit);
+    ASSERT_EQ(a.columns.size(), b.columns.size()) << a.id;
+    for (std::size_t c = 0; c < a.columns.size(); ++c) {
+      EXPECT_EQ(a.columns[c].id, b.columns[c].id);
+      EXPECT_EQ(a.columns[c].kind, b.columns[c].kind);
+      EXPECT_EQ(a.columns[c].period, b.columns[c].period);
+    }
+    expect_same_rows(a, a.rows, b, b.rows, a.id);
+  }
+  // Locations are the JSON file's: the cell "5,5" of sjukfrånvaro in March 2020.
+  const Table* t = json->table("medarbetare_attraktiv");
+  ASSERT_NE(t, nullptr);
+  const Row* r = t->row("sjukfranvaro_total");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(t->value(*r, 2).text, "5,5");
+  EXPECT_EQ(s.sources.file(t->value(*r, 2).span.file).slice(t->value(*r, 2).span), "\"5,5\"");
+}
+
+TEST(JsonDatasetTest, JsonNumbersAreReadExactlyFromTheirText) {
+  Session s;
+  const auto data = s.load(
+      R"({"report": {"title": "T", "period": "2020-03"},
+ "tables": {"t": {"columns": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
+   "rows": {"r": {"values": [5.5, -143, 0.30000000, 62500, true]}}}}})",
+      "exact.json");
+  ASSERT_FALSE(data);  // true is not a figure
+  ASSERT_NE(s.find("E0302"), nullptr) << s.rendered();
+  EXPECT_EQ(s.find("E0302")->message, "cannot read 'true' as a number: expected a number");
+  EXPECT_EQ(s.sources.location(*s.find("E0302")->span), "exact.json:3:60");
+
+  Session ok;
+  const auto read = ok.load(
+      R"({"report": {"title": "T", "period": "2020-03"},
+ "tables": {"t": {"columns": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}, {"id": "e"}],
+   "rows": {"r": {"values": [5.5, -143, 0.30000000, 62500, null]}}}}})",
+      "exact.json");
+  ASSERT_TRUE(read) << ok.rendered();
+  const Table& t = read->tables.at(0);
+  const Row& r = t.rows.at(0);
+  EXPECT_EQ(t.value(r, 0).number, Decimal::from_units(55, 1));
+  EXPECT_EQ(t.value(r, 1).number, Decimal::integer(-143));
+  EXPECT_EQ(t.value(r, 2).number, Decimal::from_units(3, 1));
+  EXPECT_EQ(t.value(r, 2).text, "0.30000000");
+  EXPECT_EQ(t.value(r, 3).number, Decimal::integer(62500));
+  EXPECT_EQ(t.value(r, 4).kind, Value::Kind::absent);
+  EXPECT_EQ(ok.sources.location(t.value(r, 4).span), "exact.json:3:60");
+}
+
+TEST(JsonDatasetTest, AnEscapedStringKeepsItsText) {
+  Session s;
+  const auto data = s.load(
+      R"({"report": {"title": "T", "period": "2020-03"},
+ "tables": {"t": {"columns": [{"id": "m", "kind": "target"}],
+   "rows": {"r": {"values": ["\u003c5 \"x\""]}}}}})",
+      "escape.json");
+  ASSERT_TRUE(data) << s.rendered();
+  const Table& t = data->tables.at(0);
+  EXPECT_EQ(t.value(t.rows.at(0), 0).kind, Value::Kind::text);
+  EXPECT_EQ(t.value(t.rows.at(0), 0).text, "<5 \"x\"");
+}
+
+TEST(JsonDatasetTest, SchemaErrorsHaveTheYamlMessagesAtJsonPlaces) {
+  Session s;
+  const auto data = s.load(
+      R"({"report": {"title": "T", "period": "2020-13"},
+ "tables": {"t": {"colums": [], "rows": {"r": {"values": [1]}}},
+            "9x": {"columns": [{"id": "a", "kind": "targt"}], "rows": {}}}})",
+      "schema.json");
+  EXPECT_FALSE(data);
+  std::vector<std::string> seen;
+  for (const Diagnostic& d : s.sink.diagnostics())
+    seen.push_back(fmt::format("{} {} {}", s.sources.location(*d.span), d.code, d.message));
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "schema.json:1:37 E0308 cannot read '2020-13' as a period",
+                      "schema.json:2:19 E0305 unknown key 'colums'",
+                      "schema.json:2:18 E0303 missing key 'columns'",
+                      "schema.json:2:58 E0310 row 'r' has 1 cell but table 't' has 0 columns",
+                      "schema.json:3:13 E0307 '9x' is not a valid table id",
+                  }));
+}
+
+TEST(JsonDatasetTest, MalformedJsonIsE0301AtThePlace) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"{\"report\": {\"title\": \"T\" \"period\": \"2020-03\"}, \"tables\": {}}\n",
+       "x.json:1:26 malformed JSON: a '[' or '{' is not closed, or a ',' or ':' is missing or one too many"},
+      {"{\"report\": {\"title\": \"T, \"period\": \"2020-03\"},\n \"tables\": {}}\n",
+       "x.json:1:44 malformed JSON: this string is not closed: a '\"' is missing"},
+      {"{\"report\": {}, \"tables\": {}}\n{}\n",
+       "x.json:2:1 malformed JSON: more text after the end of the dataset"},
+      {"{\"report\": [tru], \"tables\": {}}\n",
+       "x.json:1:13 malformed JSON: this is not a JSON value (text must be in double quotes)"},
+  };
+  for (const auto& [text, expected] : cases) {
+    Session s;
+    EXPECT_FALSE(s.load(text, "x.json"));
+    ASSERT_EQ(s.sink.error_count(), 1u) << s.rendered();
+    const Diagnostic& d = s.sink.diagnostics().at(0);
+    EXPECT_EQ(d.code, "E0301");
+    EXPECT_EQ(fmt::format("{} {}", s.sources.location(*d.span), d.message), expected);
+  }
+}
+
+TEST(JsonDatasetTest, DeepNestingIsAnErrorNotACrash) {
+  const std::string text = "{\"report\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  Session s;
+  EXPECT_FALSE(s.load(text, "deep.json"));
+  ASSERT_NE(s.find("E0301"), nullptr) << s.rendered();
+  EXPECT_EQ(s.find("E0301")->message,
+            "malformed JSON: nested deeper than the JSON reader allows (1 024 levels)");
+}
+
+TEST(JsonDatasetTest, OnlyTheJsonExtensionSelectsTheJsonReader) {
+  EXPECT_TRUE(is_json_dataset("a/b/2020q1.json"));
+  EXPECT_TRUE(is_json_dataset("KOLADA.JSON"));
+  EXPECT_FALSE(is_json_dataset("2020q1.yaml"));
+  EXPECT_FALSE(is_json_dataset("json"));
+  EXPECT_FALSE(is_json_dataset("a.json.yaml"));
+  // JSON is also YAML: a .yaml file holding JSON is read by the YAML reader, and loads.
+  Session s;
+  EXPECT_TRUE(s.load("{\"report\": {\"title\": \"T\", \"period\": \"2020\"}, \"tables\": {}}\n", "flow.yaml"))
+      << s.rendered();
+}
+
+}  // namespace
+}  // namespace attain
