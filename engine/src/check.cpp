@@ -27,6 +27,13 @@ class Checker {
   explicit Checker(DiagnosticSink& sink) : sink_(sink) {}
 
   RuleSet run(const std::vector<ast::RuleFile>& files) {
+    std::size_t indicators = 0, budgets = 0;
+    for (const ast::RuleFile& file : files) {
+      indicators += file.indicators.size();
+      budgets += file.budgets.size();
+    }
+    out_.indicators.reserve(indicators);
+    out_.items.reserve(indicators + budgets);
     // Constants first: any file may use a constant declared in any other.
     for (const ast::RuleFile& file : files) {
       for (const ast::Constant& c : file.constants) {

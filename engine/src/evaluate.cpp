@@ -35,7 +35,10 @@ class Evaluator {
     // Generated budget-line ids must not collide with any declared id.
     for (const Group& g : rules.groups)
       ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
-    for (const Indicator& i : rules.indicators) ids_.emplace(i.id, fmt::format("indicator '{}'", i.id));
+    // (Only budget lines are generated; without budgets the map is not needed.)
+    if (!rules.budgets.empty()) {
+      for (const Indicator& i : rules.indicators) ids_.emplace(i.id, fmt::format("indicator '{}'", i.id));
+    }
     for (const Budget& b : rules.budgets) ids_.emplace(b.id, fmt::format("budget '{}'", b.id));
     for (const DataCheck& c : rules.checks) ids_.emplace(c.id, fmt::format("check '{}'", c.id));
     for (const auto& [name, value] : rules.constants) ids_.emplace(name, fmt::format("constant '{}'", name));
@@ -47,30 +50,53 @@ class Evaluator {
     out.report = data_.report;
     out.dataset_file = data_.file;
     out.groups = rules_.groups;
-    // Indicators that read the dataset first, then derived ones in dependency order.
-    std::vector<std::optional<ItemResult>> indicators(rules_.indicators.size());
-    for (std::size_t i = 0; i < rules_.indicators.size(); ++i) {
+    // Each indicator's result is made in its place in `out.items` (indicators come in
+    // rules_.items in index order), so 290 000 results are never held twice; the places
+    // of indicators without a result and budget lines are settled at the end. Indicators
+    // that read the dataset first, then derived ones in dependency order.
+    const std::size_t count = rules_.indicators.size();
+    out.items.reserve(rules_.items.size());
+    out.items.resize(count);
+    std::vector<char> present(count, 0);
+    // Only expressions (derived indicators, data checks) look results up by id.
+    const bool named = !rules_.derived_order.empty() || !rules_.checks.empty();
+    for (std::size_t i = 0; i < count; ++i) {
       if (rules_.indicators[i].value) continue;
-      indicators[i] = indicator(rules_.indicators[i]);
-      if (indicators[i]) by_id_[indicators[i]->id] = &*indicators[i];
+      if (auto r = indicator(rules_.indicators[i])) {
+        out.items[i] = std::move(*r);
+        present[i] = 1;
+        if (named) by_id_[out.items[i].id] = &out.items[i];
+      }
     }
     for (std::size_t i : rules_.derived_order) {
-      indicators[i] = derived(rules_.indicators[i]);
-      by_id_[indicators[i]->id] = &*indicators[i];
+      out.items[i] = derived(rules_.indicators[i]);
+      present[i] = 1;
+      by_id_[out.items[i].id] = &out.items[i];
     }
-    // Data checks may name indicators: run them while the results are still here.
+    // Data checks may name indicators: run them while the results are in their places.
     for (const DataCheck& c : rules_.checks) {
       for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
     }
     for (CheckResult& c : breakdown_checks_) out.checks.push_back(std::move(c));
+    by_id_.clear();  // the results move below
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!present[i]) continue;
+      if (kept != i) out.items[kept] = std::move(out.items[i]);
+      ++kept;
+    }
+    out.items.erase(out.items.begin() + static_cast<std::ptrdiff_t>(kept), out.items.end());
+    std::size_t at = 0;  // where the next budget's lines go
     for (const RuleItem& item : rules_.items) {
       if (item.kind == RuleItem::Kind::indicator) {
-        if (indicators[item.index]) out.items.push_back(std::move(*indicators[item.index]));
-      } else {
-        for (ItemResult& line : budget(rules_.budgets[item.index])) out.items.push_back(std::move(line));
+        at += present[item.index];
+        continue;
       }
+      std::vector<ItemResult> lines = budget(rules_.budgets[item.index]);
+      out.items.insert(out.items.begin() + static_cast<std::ptrdiff_t>(at),
+                       std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+      at += lines.size();
     }
-    by_id_.clear();  // the results moved
     out.rollups = rollups(out);
     for (const Table& t : data_.tables) unread(t.rows, t.id, out.unread_rows);
     if (failed_) return std::nullopt;
@@ -618,7 +644,10 @@ class Evaluator {
   }
 
   Observation observe(const Table& table, const Row& row, std::size_t column) {
-    read_.insert(&row);
+    if (&row != last_read_) {  // one insert per row, not per cell
+      read_.insert(&row);
+      last_read_ = &row;
+    }
     const Column& c = table.columns[column];
     return {table.value(row, column), c.id, c.label, c.period};
   }
@@ -1266,6 +1295,7 @@ class Evaluator {
     r.data_ref = b.text;
     r.current = observe(*b.table, *b.row, b.current);
     if (b.previous) r.previous = observe(*b.table, *b.row, *b.previous);
+    r.series.reserve(b.table->columns.size());
     for (std::size_t i = 0; i < b.table->columns.size(); ++i) {
       const Column& c = b.table->columns[i];
       if (c.kind == ColumnKind::actual && c.period) r.series.push_back(observe(*b.table, *b.row, i));
@@ -1388,6 +1418,7 @@ class Evaluator {
   std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
   std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
   std::set<const Row*> read_;                       // every dataset row a rule read (coverage)
+  const Row* last_read_ = nullptr;                  // the row `read_` got last
   std::unordered_map<const std::vector<Row>*, std::unordered_map<std::string_view, const Row*>> row_index_;
   bool failed_ = false;
 };

@@ -129,7 +129,8 @@ struct RuleSet {
   std::vector<Group> groups;
   std::vector<Indicator> indicators;
   std::vector<Budget> budgets;
-  std::vector<RuleItem> items;               // every indicator and budget, in file and document order
+  // Every indicator and budget, in file and document order (indicators in index order).
+  std::vector<RuleItem> items;
   std::vector<DataCheck> checks;             // in file and document order
   std::map<std::string, Decimal> constants;  // `const` declarations
   // `profile` declarations: twelve monthly weights, January first, total > 0.
