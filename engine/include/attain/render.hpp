@@ -11,6 +11,7 @@
 #include "attain/evaluate.hpp"
 #include "attain/rule_test.hpp"
 #include "attain/source.hpp"
+#include "attain/summary.hpp"
 
 namespace attain {
 
@@ -72,6 +73,21 @@ std::string render_junit(const Results& results, const Commentary& commentary, c
 // run, included so machine readers see them too.
 std::string render_json(const Results& results, const Commentary& commentary, const SourceManager& sources,
                         const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace attain
+
+namespace attain {
+
+// Batch mode's summary across datasets (attain/summary.hpp) as text in the words of
+// `language`: how many datasets were evaluated, naming those that were not, then per
+// indicator or family its name, id and number of units, and the units per verdict in
+// the order of the report's own summary ("2 enheter: 1 uppfyllt, 1 ej uppfyllt.").
+std::string render_summary_text(const Summary& summary, Language language = Language::sv);
+
+// The same as JSON, schema "attain/summary/v1" (docs/json-summary.md): the datasets
+// evaluated and not evaluated, and per line id, name, kind, members, total and one count
+// per verdict (all ten keys, in Verdict order).
+std::string render_summary_json(const Summary& summary);
 
 }  // namespace attain
 
