@@ -102,6 +102,12 @@ enum class DiagnosticFormat { text, json, sarif };
 std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                                DiagnosticFormat format, bool color = false);
 
+// Documents of render_diagnostics in one `format`, made one after the other (batch mode:
+// the rules' diagnostics, then each dataset's, each with its own SourceManager), joined
+// into one: text as it is, one after the other; a JSON array of every diagnostic in
+// order; a SARIF log with one run holding every result in order and each rule once.
+std::string join_diagnostics(const std::vector<std::string>& documents, DiagnosticFormat format);
+
 }  // namespace attain
 
 namespace attain {
