@@ -316,6 +316,7 @@ class Lowering {
       ind.span = span(n);
       ind.group = group;
       ind.family = family;
+      ind.family_name = family_name;
       member_ = &id;
       properties(ind, n, first_property);
       member_ = nullptr;

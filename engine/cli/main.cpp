@@ -1,13 +1,22 @@
 // The `evaluate` program: parses the command line, runs the stages in order, renders
 // diagnostics and picks the exit code (docs/cli.md). It computes nothing itself.
 
+#include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <set>
+#include <stop_token>
+#include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -23,6 +32,7 @@
 #include "attain/render.hpp"
 #include "attain/rule_test.hpp"
 #include "attain/source.hpp"
+#include "attain/summary.hpp"
 #include "attain/version.hpp"
 
 namespace {
@@ -45,6 +55,7 @@ struct Options {
   std::string diagnostics = "text";
   std::vector<std::string> fail_on;  // verdicts and check outcomes that make exit code 1
   std::string lang = "sv";           // the language of commentary and headings
+  int jobs = 0;                      // batch mode: datasets evaluated at once; 0: one per core
   // evaluate check
   std::vector<std::string> check_rules;
   std::string check_data;
@@ -76,10 +87,140 @@ constexpr int not_formatted = 1;
 // ... and of `evaluate test`: 1 when a rule test failed.
 constexpr int tests_failed = 1;
 
+// A dataset is a .yaml, .yml or .json file (the loader reads them all; docs/datasets.md).
 bool is_dataset_path(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   return ext == ".yaml" || ext == ".yml" || attain::is_json_dataset(path);
 }
+
+// What a directory argument of the default run stands for, from the files below it
+// (recursively, as for rule directories): datasets when it holds dataset files and no
+// rule file, both (a usage error) when it holds both, rules otherwise; an empty or
+// unreadable directory is a rule directory, so that E0002 or E0001 says what is wrong.
+struct DirectoryContents {
+  std::size_t rule_files = 0;
+  std::vector<std::string> datasets;  // sorted by path
+  bool holds_datasets() const { return rule_files == 0 && !datasets.empty(); }
+  bool holds_both() const { return rule_files > 0 && !datasets.empty(); }
+};
+
+DirectoryContents directory_contents(const std::string& path) {
+  namespace fs = std::filesystem;
+  DirectoryContents out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(path, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    const std::string file = it->path().generic_string();
+    if (it->path().extension() == ".rules") {
+      ++out.rule_files;
+    } else if (is_dataset_path(file)) {
+      out.datasets.push_back(file);
+    }
+  }
+  if (ec) return {};  // a rule directory: load_rule_files reports why it cannot be read
+  std::sort(out.datasets.begin(), out.datasets.end());
+  return out;
+}
+
+// The positional arguments of the default run, split into rule paths and datasets.
+struct Inputs {
+  std::vector<std::string> rules;     // rule files and directories, in command-line order
+  std::vector<std::string> datasets;  // dataset files, a directory's in its place sorted by path
+  bool batch = false;  // more than one dataset argument, or a directory of datasets (docs/cli.md)
+};
+
+// Splits `args`; a usage error's message when a directory holds both rules and datasets.
+std::optional<std::string> split_inputs(const std::vector<std::string>& args, Inputs& out) {
+  std::size_t dataset_args = 0;
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(arg, ec)) {
+      DirectoryContents contents = directory_contents(arg);
+      if (contents.holds_both()) {
+        return fmt::format(
+            "'{}' holds both rule files and datasets: name the rules and the datasets (or their "
+            "directories) separately",
+            attain::terminal_safe(arg));
+      }
+      if (contents.holds_datasets()) {
+        out.batch = true;
+        ++dataset_args;
+        out.datasets.insert(out.datasets.end(), contents.datasets.begin(), contents.datasets.end());
+        continue;
+      }
+    } else if (is_dataset_path(arg)) {
+      ++dataset_args;
+      out.datasets.push_back(arg);
+      continue;
+    }
+    out.rules.push_back(arg);
+  }
+  if (dataset_args > 1) out.batch = true;
+  // A dataset named twice (directly and through its directory, or by two spellings) is
+  // evaluated once, where it first appears, as a rule file is read once.
+  std::vector<std::string> unique;
+  std::set<std::filesystem::path> seen;
+  for (const std::string& path : out.datasets) {
+    std::error_code ec;
+    std::filesystem::path key = std::filesystem::weakly_canonical(path, ec);
+    if (ec) key = path;
+    if (seen.insert(std::move(key)).second) unique.push_back(path);
+  }
+  out.datasets = std::move(unique);
+  return std::nullopt;
+}
+
+// The file name extension of a report in each --format, for batch mode's -o DIR.
+std::string_view report_extension(const std::string& format) {
+  if (format == "json") return "json";
+  if (format == "markdown") return "md";
+  if (format == "html") return "html";
+  if (format == "junit") return "xml";
+  return "txt";
+}
+
+// Batch mode's exit code is the worst of the datasets': an internal error, then an error
+// in the rules, in a dataset, a report not written, a verdict named in --fail-on, success.
+int worse(int a, int b) {
+  const auto rank = [](int code) {
+    switch (code) {
+      case internal_error:
+        return 5;
+      case rule_error:
+        return 4;
+      case data_error:
+        return 3;
+      case output_error:
+        return 2;
+      case success:
+        return 0;
+      default:  // verdicts_failed
+        return 1;
+    }
+  };
+  return rank(b) > rank(a) ? b : a;
+}
+
+// While it lives, threads started by this thread do not take SIGHUP, SIGINT and SIGTERM
+// (a new thread inherits the mask it is started with), so that those signals reach the
+// main thread, which alone writes files: write_file_atomically's clean-up of its
+// temporary file then works as in a run without threads. This thread's mask is restored.
+class SignalsBlockedForNewThreads {
+ public:
+  SignalsBlockedForNewThreads() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (const int sig : {SIGHUP, SIGINT, SIGTERM}) sigaddset(&set, sig);
+    ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
+  }
+  ~SignalsBlockedForNewThreads() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  SignalsBlockedForNewThreads(const SignalsBlockedForNewThreads&) = delete;
+  SignalsBlockedForNewThreads& operator=(const SignalsBlockedForNewThreads&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
 
 bool use_color(const std::string& mode, int fd) {
   if (mode == "always") return true;
@@ -99,6 +240,9 @@ class Run {
   explicit Run(const Options& options) : options_(options) {}
 
   int operator()() {
+    Inputs inputs;
+    if (const std::optional<std::string> error = split_inputs(options_.inputs, inputs)) return usage(*error);
+    if (inputs.batch) return batch(inputs);
     int code = success;
     const std::optional<Evaluation> e = evaluate_inputs(
         options_.inputs, code, attain::language_from_name(options_.lang).value_or(attain::Language::sv));
@@ -106,21 +250,14 @@ class Run {
     const attain::Results* results = &e->results;
     const attain::Commentary& commentary = e->commentary;
 
-    std::string report;
-    if (options_.format == "json") {
-      report = attain::render_json(*results, commentary, sources_, sink_.diagnostics());
-    } else if (options_.format == "junit") {
-      report = attain::render_junit(*results, commentary, sources_);
-    } else if (options_.format == "markdown") {
-      report = attain::render_markdown(*results, commentary, sources_);
-    } else if (options_.format == "html") {
-      report = attain::render_html(*results, commentary, sources_);
-    } else {
-      const bool color = options_.output.empty() && use_color(options_.color, STDOUT_FILENO);
-      report = attain::render_text(*results, commentary, sources_, attain::RenderOptions{color});
-    }
+    const bool color = options_.output.empty() && use_color(options_.color, STDOUT_FILENO);
+    const std::string report = render_report(*results, commentary, sources_, sink_.diagnostics(), color);
     print_diagnostics();
-    const int verdicts = fail_on(*results);
+    int verdicts = success;
+    if (const std::optional<std::string> found = fail_on(*results)) {
+      std::cerr << "evaluate: " << *found << "\n";
+      verdicts = verdicts_failed;
+    }
     if (options_.output.empty()) {
       std::cout << report << std::flush;
       if (!std::cout) {
@@ -147,10 +284,263 @@ class Run {
     return verdicts;
   }
 
+  // The report in the --format asked for; `diagnostics` are the warnings a JSON report
+  // carries, `color` applies to text.
+  std::string render_report(const attain::Results& results, const attain::Commentary& commentary,
+                            const attain::SourceManager& sources,
+                            const std::vector<attain::Diagnostic>& diagnostics, bool color) const {
+    if (options_.format == "json") return attain::render_json(results, commentary, sources, diagnostics);
+    if (options_.format == "junit") return attain::render_junit(results, commentary, sources);
+    if (options_.format == "markdown") return attain::render_markdown(results, commentary, sources);
+    if (options_.format == "html") return attain::render_html(results, commentary, sources);
+    return attain::render_text(results, commentary, sources, attain::RenderOptions{color});
+  }
+
+  // Batch mode (docs/cli.md#batch-mode): the rules are read and checked once; then each
+  // dataset is read, loaded, evaluated and rendered by one of --jobs workers, each with a
+  // fork of the rules' SourceManager that is dropped with the dataset. The main thread
+  // writes the reports (-o DIR) as they come, prints each dataset's diagnostics in
+  // dataset order and, at the end, the summary across datasets on standard output.
+  int batch(const Inputs& inputs) {
+    namespace fs = std::filesystem;
+    if (inputs.rules.empty()) return usage("no rules given: name .rules files or a directory of them");
+    const std::vector<std::string>& datasets = inputs.datasets;
+    const std::size_t n = datasets.size();
+    std::vector<std::string> outputs;  // with -o DIR: each dataset's report, DIR/STEM.EXT
+    if (!options_.output.empty()) {
+      std::error_code ec;
+      if (fs::exists(options_.output, ec) && !fs::is_directory(options_.output, ec)) {
+        return usage(fmt::format(
+            "-o '{}' is not a directory: with several datasets, -o names the directory for their reports",
+            attain::terminal_safe(options_.output)));
+      }
+      std::map<std::string, std::size_t> first_with_name;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string name =
+            fmt::format("{}.{}", fs::path(datasets[i]).stem().string(), report_extension(options_.format));
+        outputs.push_back((fs::path(options_.output) / name).string());
+        const auto [first, added] = first_with_name.try_emplace(name, i);
+        if (!added) {
+          return usage(
+              fmt::format("datasets '{}' and '{}' would both be written to '{}': give them different names",
+                          attain::terminal_safe(datasets[first->second]), attain::terminal_safe(datasets[i]),
+                          attain::terminal_safe(outputs[i])));
+        }
+      }
+    }
+
+    const attain::RuleSet rules = load_rules(inputs.rules);
+    if (sink_.has_errors()) return finish(rule_error);
+    const attain::DiagnosticFormat format = diagnostic_format();
+    const bool machine = format != attain::DiagnosticFormat::text;
+    const bool color = use_color(options_.color, STDERR_FILENO);
+    std::vector<std::string> documents;  // machine formats: joined into one at the end
+    std::string deferred;                // machine formats: the "evaluate:" lines, after it
+    const auto tell = [&](const std::string& line) {
+      if (machine)
+        deferred += line;
+      else
+        std::cerr << line;
+    };
+    const std::string rule_diagnostics =
+        attain::render_diagnostics(sink_.diagnostics(), sources_, format, color);
+    if (machine)
+      documents.push_back(rule_diagnostics);
+    else
+      std::cerr << rule_diagnostics;
+
+    // Never write over a file this run reads, a rule file or a dataset, also through
+    // another name or a link: the same device and inode, as std::filesystem::equivalent
+    // compares them, but each file looked at once (290 reports, 290 inputs).
+    std::map<std::pair<dev_t, ino_t>, std::string> read;
+    const auto add_read = [&](const std::string& path) {
+      struct stat info {};
+      if (::stat(path.c_str(), &info) == 0) read.try_emplace({info.st_dev, info.st_ino}, path);
+    };
+    for (attain::FileId id = 0; id < sources_.size(); ++id) add_read(sources_.file(id).path());
+    for (const std::string& dataset : datasets) add_read(dataset);
+    for (const std::string& output : outputs) {
+      struct stat info {};
+      if (::stat(output.c_str(), &info) != 0) continue;
+      if (const auto same = read.find({info.st_dev, info.st_ino}); same != read.end()) {
+        if (machine) std::cerr << attain::join_diagnostics(documents, format);
+        return usage(fmt::format("refusing to write the report over the input '{}'",
+                                 attain::terminal_safe(same->second)));
+      }
+    }
+    if (!options_.output.empty()) {
+      std::error_code ec;
+      fs::create_directories(options_.output, ec);
+      if (ec) {
+        if (machine) std::cerr << attain::join_diagnostics(documents, format);
+        std::cerr << fmt::format("evaluate: error: cannot create the directory '{}': {}\n",
+                                 attain::terminal_safe(options_.output), ec.message());
+        return output_error;
+      }
+    }
+
+    // The workers take the datasets in turn through one shared index; each hands its
+    // DatasetRun over under the mutex, and never touches it again.
+    std::vector<DatasetRun> runs(n);
+    std::vector<char> done(n, 0);  // guarded by `mutex`
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::atomic<std::size_t> next{0};
+    const auto work = [&](std::stop_token stop) {
+      for (std::size_t i = next++; i < n && !stop.stop_requested(); i = next++) {
+        DatasetRun run;
+        try {
+          run = run_dataset(rules, datasets[i], format, color);
+        } catch (const std::exception& e) {
+          run.code = internal_error;
+          run.internal = e.what();
+        } catch (...) {
+          run.code = internal_error;
+          run.internal = "unknown exception";
+        }
+        {
+          const std::lock_guard lock(mutex);
+          runs[i] = std::move(run);
+          done[i] = 1;
+        }
+        finished.notify_one();
+      }
+    };
+    const std::size_t jobs =
+        std::min<std::size_t>(n, options_.jobs > 0 ? static_cast<std::size_t>(options_.jobs)
+                                                   : std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::jthread> workers;
+    {
+      const SignalsBlockedForNewThreads blocked;
+      for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(work);
+    }
+
+    int code = success;
+    attain::Summary summary;
+    std::vector<char> taken(n, 0);  // handed over to this thread; only this thread uses it
+    for (std::size_t shown = 0; shown < n;) {
+      std::vector<std::size_t> ready;
+      {
+        std::unique_lock lock(mutex);
+        finished.wait(lock, [&] {
+          for (std::size_t i = shown; i < n; ++i) {
+            if (done[i] && !taken[i]) return true;
+          }
+          return false;
+        });
+        for (std::size_t i = shown; i < n; ++i) {
+          if (done[i] && !taken[i]) {
+            taken[i] = 1;
+            ready.push_back(i);
+          }
+        }
+      }
+      // Each report is written as soon as it is there, so that few are held at once.
+      for (const std::size_t i : ready) {
+        DatasetRun& run = runs[i];
+        if (!run.report) continue;
+        std::string error;
+        if (!attain::write_file_atomically(outputs[i], *run.report, error)) {
+          run.write_error = fmt::format("evaluate: error: cannot write '{}': {}\n",
+                                        attain::terminal_safe(outputs[i]), error);
+          run.code = worse(run.code, output_error);
+        }
+        run.report.reset();
+      }
+      // Diagnostics and the summary in dataset order, whatever order the workers finished in.
+      for (; shown < n && taken[shown]; ++shown) {
+        DatasetRun run = std::move(runs[shown]);
+        const std::string path = attain::terminal_safe(datasets[shown]);
+        if (machine)
+          documents.push_back(std::move(run.diagnostics));
+        else
+          std::cerr << run.diagnostics;
+        if (!run.internal.empty()) {
+          tell(fmt::format("evaluate: internal error (please report): {}: {}\n", path, run.internal));
+        } else if (!run.summary) {
+          tell(fmt::format(
+              "evaluate: {}: {} error{}{}; no report written, left out of the summary\n", path, run.errors,
+              run.errors == 1 ? "" : "s",
+              run.warnings ? fmt::format(", {} warning{}", run.warnings, run.warnings == 1 ? "" : "s") : ""));
+        }
+        tell(run.write_error);
+        if (run.fail_on) tell(fmt::format("evaluate: {}: {}\n", path, *run.fail_on));
+        if (run.summary)
+          attain::add_to(summary, *run.summary);
+        else
+          summary.not_evaluated.push_back(datasets[shown]);
+        code = worse(code, run.code);
+      }
+    }
+    workers.clear();  // all have finished their last dataset; join them
+    if (machine) std::cerr << attain::join_diagnostics(documents, format) << deferred;
+
+    std::cout << (options_.format == "json" ? attain::render_summary_json(summary)
+                                            : attain::render_summary_text(summary, language()))
+              << std::flush;
+    if (!std::cout) {
+      std::cerr << "evaluate: error: cannot write the summary to standard output\n";
+      code = worse(code, output_error);
+    }
+    return code;
+  }
+
+  // What batch mode keeps of one dataset: all a worker hands to the main thread.
+  struct DatasetRun {
+    int code = success;
+    std::string diagnostics;  // rendered in the --diagnostics format
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::optional<std::string> report;       // with -o, until the main thread has written it
+    std::string write_error;                 // the main thread's message when it could not
+    std::optional<attain::Summary> summary;  // this dataset's counts; none when it failed
+    std::optional<std::string> fail_on;      // the --fail-on count
+    std::string internal;                    // an exception that escaped: a bug
+  };
+
+  // One dataset of batch mode, as a single run would do it (evaluate_inputs), with its
+  // own sink and a fork of the rules' sources. Called from several threads at once: it
+  // reads `rules`, `sources_`, `sink_` and `options_` and changes nothing shared.
+  DatasetRun run_dataset(const attain::RuleSet& rules, const std::string& path,
+                         attain::DiagnosticFormat format, bool color) const {
+    DatasetRun out;
+    attain::SourceManager sources = sources_.fork();
+    attain::DiagnosticSink sink;
+    const auto rendered = [&](int code) {
+      out.code = code;
+      out.diagnostics = attain::render_diagnostics(sink.diagnostics(), sources, format, color);
+      out.errors = sink.error_count();
+      out.warnings = sink.warning_count();
+      return std::move(out);
+    };
+    std::string read_error;
+    std::optional<std::string> text = attain::read_file(path, read_error);
+    if (!text) {
+      sink.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error)).path = path;
+      return rendered(data_error);
+    }
+    std::optional<attain::Dataset> dataset = attain::load_dataset(sources.add(path, std::move(*text)), sink);
+    if (!dataset || sink.has_errors()) return rendered(data_error);
+    std::optional<attain::Results> results = attain::evaluate(rules, *dataset, sink);
+    dataset.reset();
+    if (!results || sink.has_errors()) return rendered(rule_error);
+    if (!options_.output.empty()) {
+      // The report says what a single run's would: the rules' warnings, then the dataset's.
+      std::vector<attain::Diagnostic> warnings = sink_.diagnostics();
+      warnings.insert(warnings.end(), sink.diagnostics().begin(), sink.diagnostics().end());
+      out.report =
+          render_report(*results, attain::write_commentary(*results, language()), sources, warnings, false);
+    }
+    out.summary = attain::summarise(*results, path);
+    out.fail_on = fail_on(*results);
+    return rendered(out.fail_on ? verdicts_failed : success);
+  }
+
   // --fail-on: exit 1 (after writing the report) when a result has one of the verdicts
-  // or data-check outcomes named, with a count on standard error.
-  int fail_on(const attain::Results& results) const {
-    if (options_.fail_on.empty()) return success;
+  // or data-check outcomes named, with a count on standard error: that count ("2 results
+  // with a verdict named in --fail-on: ..."), or nullopt when no result has one.
+  std::optional<std::string> fail_on(const attain::Results& results) const {
+    if (options_.fail_on.empty()) return std::nullopt;
     std::map<std::string, std::size_t> found;
     auto named = [&](std::string_view name) {
       return std::find(options_.fail_on.begin(), options_.fail_on.end(), name) != options_.fail_on.end();
@@ -161,16 +551,15 @@ class Run {
     for (const attain::CheckResult& c : results.checks) {
       if (named(attain::to_string(c.outcome))) ++found[fmt::format("check {}", attain::to_string(c.outcome))];
     }
-    if (found.empty()) return success;
+    if (found.empty()) return std::nullopt;
     std::vector<std::string> parts;
     std::size_t total = 0;
     for (const auto& [name, n] : found) {
       parts.push_back(fmt::format("{} {}", n, name));
       total += n;
     }
-    std::cerr << fmt::format("evaluate: {} result{} with a verdict named in --fail-on: {}\n", total,
-                             total == 1 ? "" : "s", fmt::join(parts, ", "));
-    return verdicts_failed;
+    return fmt::format("{} result{} with a verdict named in --fail-on: {}", total, total == 1 ? "" : "s",
+                       fmt::join(parts, ", "));
   }
 
   // evaluate fmt [--check | --write] RULES...: the canonical layout (docs/cli-fmt.md).
@@ -485,11 +874,14 @@ int main(int argc, char** argv) {
     Options options;
     CLI::App app{
         "attain: attainment verdicts and commentary for municipal performance reports.\n"
-        "Reads rule files (*.rules, or directories of them) and one dataset (*.yaml).",
+        "Reads rule files (*.rules, or directories of them) and one dataset (*.yaml, *.yml, *.json),\n"
+        "or several datasets or directories of them (batch mode: a summary across datasets).",
         "evaluate"};
     app.set_version_flag("--version", fmt::format("evaluate (attain) {}", attain::version));
-    app.add_option("inputs", options.inputs, "Rule files or directories, and one dataset (.yaml)")
-        ->type_name("RULES... DATASET");
+    app.add_option("inputs", options.inputs,
+                   "Rule files or directories, and one dataset (.yaml, .yml, .json), or several datasets or "
+                   "directories of them")
+        ->type_name("RULES... DATASET...");
     app.add_option("-f,--format", options.format, "Output format")
         ->check(CLI::IsMember({"text", "json", "markdown", "html", "junit"}))
         ->capture_default_str();
@@ -508,8 +900,15 @@ int main(int argc, char** argv) {
                    "Language of the commentary and headings: sv (Swedish, the report's own) or en (English)")
         ->check(CLI::IsMember({"sv", "en"}))
         ->capture_default_str();
-    app.add_option("-o,--output", options.output, "Write the report to FILE (atomically) instead of stdout")
-        ->type_name("FILE");
+    app.add_option("-o,--output", options.output,
+                   "Write the report to FILE (atomically) instead of stdout; with several datasets, one "
+                   "report per dataset into the directory DIR")
+        ->type_name("FILE|DIR");
+    CLI::Option* jobs =
+        app.add_option("-j,--jobs", options.jobs,
+                       "With several datasets: how many to evaluate at once (default: one per "
+                       "core)")
+            ->type_name("N");
     app.add_option("--color", options.color,
                    "Colour in terminal output: auto honours NO_COLOR and non-terminals")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -584,7 +983,7 @@ int main(int argc, char** argv) {
         "Exit codes: 0 report written (check: no errors), 1 check --strict found warnings\n"
         "or fmt --check found files to reformat or a rule test failed,\n"
         "2 error in the rules, 3 error in the dataset, 4 report could not be written,\n"
-        "64 usage error, 70 internal error.\n"
+        "64 usage error, 70 internal error; with several datasets, the worst of theirs.\n"
         "Documentation: docs/cli.md");
     try {
       app.parse(argc, argv);
@@ -602,6 +1001,8 @@ int main(int argc, char** argv) {
     if (explain->parsed()) return Run(options).explain();
     if (diff->parsed()) return Run(options).diff();
     if (options.inputs.empty()) return usage("name the rules and a dataset: evaluate RULES... DATASET");
+    if (jobs->count() > 0 && options.jobs < 1)
+      return usage(fmt::format("--jobs must be at least 1, not {}", options.jobs));
     return Run(options)();
   } catch (const std::exception& e) {
     std::cerr << "evaluate: internal error (please report): " << e.what() << "\n";

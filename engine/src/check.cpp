@@ -506,7 +506,7 @@ class Checker {
           .help("add a line such as 'data table.row', or 'value EXPRESSION' for a derived indicator");
     }
     unit_given_.push_back(!in.units.empty());
-    if (in.family) out.family = in.family->text;
+    if (in.family) out.family = Family{in.family->text, in.family_name};
     for (const char* key : {"description", "owner", "source", "kolada"}) {
       std::vector<ast::Property<std::string>> given;
       for (const auto& [k, v] : in.metadata) {

@@ -82,7 +82,7 @@ std::string describe(const RuleSet& rules) {
       line(1, fmt::format("breakdowns {}{}", static_cast<int>(i.breakdown_method->kind), weights));
     }
     if (i.gap) line(1, fmt::format("gap {} {}", ast::to_string(i.gap->first), i.gap->second.to_string()));
-    if (i.family) line(1, "family " + *i.family);
+    if (i.family) line(1, "family " + i.family->id);
     for (const auto& [key, value] : i.metadata) line(1, fmt::format("{} {:?}", key, value));
     for (const Breakdown& b : i.breakdowns)
       line(1, fmt::format("breakdown {} {:?} data {}", b.id, b.name, b.data.to_string()));

@@ -240,7 +240,7 @@ class Catalogue {
       for (const Breakdown& b : i.breakdowns)
         breakdowns.push_back({{"id", b.id}, {"name", b.name}, {"data", b.data.to_string()}});
       j["breakdowns"] = std::move(breakdowns);
-      j["family"] = i.family ? Json(*i.family) : Json(nullptr);
+      j["family"] = i.family ? Json(i.family->id) : Json(nullptr);
       for (const auto& [key, value] : i.metadata) j[key] = value;
       j["location"] = sources_.file_line(i.span);
       indicators.push_back(std::move(j));

@@ -1,5 +1,8 @@
 // Diagnostics as text, JSON or SARIF 2.1.0 (docs/cli.md, "Diagnostics").
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -131,6 +134,39 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, const
   std::string out;
   for (const Diagnostic& d : diagnostics) out += render_diagnostic(d, sources, color);
   return out;
+}
+
+std::string join_diagnostics(const std::vector<std::string>& documents, DiagnosticFormat format) {
+  if (format == DiagnosticFormat::text) {
+    std::string out;
+    for (const std::string& d : documents) out += d;
+    return out;
+  }
+  if (format == DiagnosticFormat::json) {
+    Json out = Json::array();
+    for (const std::string& d : documents) {
+      for (Json& diagnostic : Json::parse(d)) out.push_back(std::move(diagnostic));
+    }
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  }
+  std::optional<Json> log;
+  for (const std::string& d : documents) {
+    Json next = Json::parse(d);
+    if (!log) {
+      log = std::move(next);
+      continue;
+    }
+    Json& run = (*log)["runs"][0];
+    Json& rules = run["tool"]["driver"]["rules"];
+    for (Json& rule : next["runs"][0]["tool"]["driver"]["rules"]) {
+      const bool known =
+          std::any_of(rules.begin(), rules.end(), [&](const Json& r) { return r["id"] == rule["id"]; });
+      if (!known) rules.push_back(std::move(rule));
+    }
+    for (Json& result : next["runs"][0]["results"]) run["results"].push_back(std::move(result));
+  }
+  if (!log) return sarif({}, SourceManager{});
+  return log->dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace attain

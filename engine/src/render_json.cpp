@@ -134,7 +134,7 @@ class JsonWriter {
       j["objective"] = objective;
       j["objective_id"] = objective_id;
     }
-    if (r.family) j["family"] = *r.family;
+    if (r.family) j["family"] = r.family->id;
     for (const auto& [key, text] : r.metadata) j[key] = text;
     j["unit"] = to_string(r.unit);
     j["direction"] = ast::to_string(r.direction);

@@ -71,8 +71,14 @@ std::string_view SourceFile::slice(Span span) const {
 
 const SourceFile& SourceManager::add(std::string path, std::string text) {
   const auto id = static_cast<FileId>(files_.size());
-  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  files_.push_back(std::make_shared<const SourceFile>(id, std::move(path), std::move(text)));
   return *files_.back();
+}
+
+SourceManager SourceManager::fork() const {
+  SourceManager out;
+  out.files_ = files_;
+  return out;
 }
 
 std::string SourceManager::location(Span span) const {

@@ -331,6 +331,16 @@ Wording english() {
   w.d_kind_budget_line = "budget line";
   w.d_kind_check = "data check";
   w.d_kind_group = "group";
+  w.s_evaluated_one = "Summary: {} dataset evaluated";
+  w.s_evaluated_many = "Summary: {} datasets evaluated";
+  w.s_not_evaluated_count = ", {} could not be evaluated";
+  w.s_not_evaluated = "not evaluated: {}";
+  w.s_line = "{0} ({1})";
+  w.s_family_one = "{0} ({1}, family of {2} member)";
+  w.s_family_many = "{0} ({1}, family of {2} members)";
+  w.s_units_one = "{} unit";
+  w.s_units_many = "{} units";
+  w.s_no_indicators = "The rule set has no indicators.";
   return w;
 }
 

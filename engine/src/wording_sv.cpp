@@ -381,6 +381,16 @@ Wording swedish() {
   w.d_kind_budget_line = "budgetrad";
   w.d_kind_check = "datakontroll";
   w.d_kind_group = "grupp";
+  w.s_evaluated_one = "Sammanställning: {} dataset utvärderat";
+  w.s_evaluated_many = "Sammanställning: {} dataset utvärderade";
+  w.s_not_evaluated_count = ", {} kunde inte utvärderas";
+  w.s_not_evaluated = "ej utvärderat: {}";
+  w.s_line = "{0} ({1})";
+  w.s_family_one = "{0} ({1}, familj med {2} medlem)";
+  w.s_family_many = "{0} ({1}, familj med {2} medlemmar)";
+  w.s_units_one = "{} enhet";
+  w.s_units_many = "{} enheter";
+  w.s_no_indicators = "Regeluppsättningen har inga indikatorer.";
   return w;
 }
 

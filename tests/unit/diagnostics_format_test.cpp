@@ -339,6 +339,38 @@ TEST_F(DiagnosticsFormatTest, JsonAndSarifAreNeverColoured) {
   EXPECT_EQ(render(ds, DiagnosticFormat::json, true).find('\x1b'), std::string::npos);
 }
 
+// --- join_diagnostics: batch mode's documents, one per dataset, made one -----------------------
+
+TEST_F(DiagnosticsFormatTest, JoinedTextIsEachDocumentInTurn) {
+  const std::string a = render({unknown_row()}, DiagnosticFormat::text);
+  const std::string b = render({duplicate(), unreadable()}, DiagnosticFormat::text);
+  EXPECT_EQ(join_diagnostics({a, b}, DiagnosticFormat::text), a + b);
+  EXPECT_EQ(join_diagnostics({}, DiagnosticFormat::text), "");
+}
+
+TEST_F(DiagnosticsFormatTest, JoinedJsonIsOneArrayOfEveryDiagnosticInOrder) {
+  const std::string joined =
+      join_diagnostics({render({unknown_row()}, DiagnosticFormat::json), render({}, DiagnosticFormat::json),
+                        render({duplicate(), unreadable()}, DiagnosticFormat::json)},
+                       DiagnosticFormat::json);
+  EXPECT_EQ(joined, render({unknown_row(), duplicate(), unreadable()}, DiagnosticFormat::json));
+  EXPECT_EQ(join_diagnostics({}, DiagnosticFormat::json), "[]\n");
+}
+
+TEST_F(DiagnosticsFormatTest, JoinedSarifIsOneRunWithEveryResultAndEachRuleOnce) {
+  const std::string joined = join_diagnostics(
+      {render({unknown_row(), duplicate()}, DiagnosticFormat::sarif), render({}, DiagnosticFormat::sarif),
+       render({unreadable(), unknown_row()}, DiagnosticFormat::sarif)},
+      DiagnosticFormat::sarif);
+  EXPECT_EQ(joined,
+            render({unknown_row(), duplicate(), unreadable(), unknown_row()}, DiagnosticFormat::sarif));
+  const Json log = Json::parse(joined);
+  ASSERT_EQ(log["runs"].size(), 1u);
+  EXPECT_EQ(log["runs"][0]["results"].size(), 4u);
+  EXPECT_EQ(log["runs"][0]["tool"]["driver"]["rules"].size(), 3u);  // E0213, W0205, E0001
+  EXPECT_EQ(join_diagnostics({}, DiagnosticFormat::sarif), render({}, DiagnosticFormat::sarif));
+}
+
 // The formats agree: every diagnostic of a real check, in order, in all three.
 TEST(DiagnosticsFormatAgreementTest, JsonAndSarifCarryWhatTheCheckerReported) {
   Session s;

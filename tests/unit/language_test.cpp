@@ -1283,7 +1283,7 @@ TEST(LanguageFamilyTest, OneIndicatorPerMember) {
   EXPECT_EQ(lkdata.id, "lev_lkdata");
   EXPECT_EQ(lkdata.name, "Leveranssäkerhet LKDATA");
   EXPECT_EQ(lkdata.data_ref, "t.lkdata");
-  EXPECT_EQ(lkdata.family, "lev");
+  EXPECT_EQ(lkdata.family, (Family{"lev", "Leveranssäkerhet"}));
   EXPECT_EQ(lkdata.unit, Unit::percent);
   EXPECT_EQ(lkdata.verdict, Verdict::met);
   EXPECT_EQ(r.s.sources.location(lkdata.rule_span), "test.rules:2:3");
@@ -1307,6 +1307,7 @@ TEST(LanguageFamilyTest, MembersAreLoweredWithTheirOwnIdSpans) {
   EXPECT_EQ(s.sources.location(tree->indicators[0].id.span), "test.rules:3:13");
   EXPECT_EQ(s.sources.location(tree->indicators[1].id.span), "test.rules:3:30");
   EXPECT_EQ(tree->indicators[1].family->text, "lev");
+  EXPECT_EQ(tree->indicators[1].family_name, "Leveranssäkerhet");
   EXPECT_EQ(tree->indicators[1].data.at(0).value.to_string(), "t.arkiv");
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -177,6 +178,35 @@ TEST(SourceManagerTest, LocationAndFileLine) {
 }
 
 // --- terminal_safe -------------------------------------------------------------------
+
+// Batch mode: one fork of the rules' manager per dataset.
+TEST(SourceManagerTest, ForkSharesTheFilesSoFarAndAddsItsOwnAfterThem) {
+  SourceManager rules;
+  const SourceFile& a = rules.add("a.rules", "area\n");
+  SourceManager one = rules.fork();
+  SourceManager two = rules.fork();
+  EXPECT_EQ(&one.file(0), &a);  // shared, not copied: spans into the rules stay valid
+  EXPECT_EQ(&two.file(0), &a);
+  const SourceFile& x = one.add("x.yaml", "x: 1\n");
+  const SourceFile& y = two.add("y.yaml", "y: 1\ny: 2\n");
+  EXPECT_EQ(x.id(), 1u);
+  EXPECT_EQ(y.id(), 1u);  // each fork numbers its own files after the shared ones
+  EXPECT_EQ(one.size(), 2u);
+  EXPECT_EQ(two.size(), 2u);
+  EXPECT_EQ(rules.size(), 1u);  // the original never sees what a fork adds
+  EXPECT_EQ(one.location(Span{1, 0, 1}), "x.yaml:1:1");
+  EXPECT_EQ(two.location(Span{1, 5, 6}), "y.yaml:2:1");
+  EXPECT_EQ(one.location(Span{0, 0, 1}), "a.rules:1:1");
+}
+
+TEST(SourceManagerTest, SharedFilesOutliveTheManagerThatAddedThem) {
+  std::optional<SourceManager> rules{std::in_place};
+  rules->add("a.rules", "area a\n");
+  SourceManager fork = rules->fork();
+  rules.reset();
+  EXPECT_EQ(fork.file(0).text(), "area a\n");
+  EXPECT_EQ(fork.location(Span{0, 5, 6}), "a.rules:1:6");
+}
 
 TEST(TerminalSafeTest, KeepsPrintableTextAndValidUtf8) {
   EXPECT_EQ(terminal_safe("Total sjukfr\xC3\xA5nvaro \xE2\x88\x92"

@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -626,6 +627,86 @@ TEST(SafeWriteTest, KilledOutputLeavesTheOldReportOrTheNewOne) {
              dir.path(),       {"report.html"},
              {old_text},       {get(dir / "reference.html")}};
   kill_at_several_points(c);
+}
+
+// Batch mode: workers render on other threads while the main thread writes the reports;
+// the workers do not take SIGTERM, SIGINT and SIGHUP, so the writer's clean-up runs.
+TEST(SafeWriteTest, KilledBatchOutputLeavesEachReportOldOrNew) {
+  ScratchDir dir;
+  put(dir / "big.rules", many_indicators(3000, false));
+  fs::create_directory(dir / "data");
+  fs::create_directory(dir / "reports");
+  KillCase c{"batch -o reports/",
+             {{"--jobs", "2", "big.rules", "data", "-f", "html", "-o", "reports"}, dir.path()},
+             dir / "reports",
+             {},
+             {},
+             {}};
+  for (const char* name : {"a", "b", "c"}) {
+    fs::copy_file(inputs_dir() / "small.yaml", dir / "data" / (std::string(name) + ".yaml"));
+    c.names.push_back(std::string(name) + ".html");
+    c.olds.push_back(old_text);
+  }
+  const Outcome reference = run({{"big.rules", "data", "-f", "html", "-o", "reference"}, dir.path()});
+  ASSERT_EQ(reference.exit_code(), 0) << show(reference);
+  for (const std::string& name : c.names) c.news.push_back(get(dir / "reference" / name));
+  kill_at_several_points(c);
+}
+
+// The blocked signals of a running thread, from /proc (the SigBlk line, bit N-1 for
+// signal N); nullopt when the thread is gone or going: once a thread has exited, the
+// kernel shows its mask as empty for as long as its entry is still there.
+std::optional<unsigned long long> blocked_signals(pid_t pid, const std::string& tid) {
+  std::string error;
+  const std::optional<std::string> status =
+      attain::read_file("/proc/" + std::to_string(pid) + "/task/" + tid + "/status", error);
+  if (!status) return std::nullopt;
+  const std::size_t state = status->find("\nState:\t");
+  if (state == std::string::npos || std::string_view("ZX").find(status->at(state + 8)) != std::string::npos)
+    return std::nullopt;
+  const std::size_t at = status->find("\nSigBlk:\t");
+  if (at == std::string::npos) return std::nullopt;
+  return std::stoull(status->substr(at + 9, 16), nullptr, 16);
+}
+
+// Precisely what the test above relies on: while they run, batch mode's worker threads
+// block SIGHUP, SIGINT and SIGTERM, so that the kernel gives those signals to the main
+// thread, the one that writes files.
+TEST(SafeWriteTest, BatchWorkersLeaveTheCleanUpSignalsToTheMainThread) {
+  ScratchDir dir;
+  put(dir / "big.rules", many_indicators(3000, false));
+  fs::create_directory(dir / "data");
+  for (int i = 0; i < 6; ++i)
+    fs::copy_file(inputs_dir() / "small.yaml", dir / "data" / ("d" + std::to_string(i) + ".yaml"));
+  const int null_fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  const pid_t pid = start({{"--jobs", "2", "big.rules", "data", "-f", "html", "-o", "reports"}, dir.path()},
+                          null_fd, null_fd);
+  const unsigned long long cleanup =
+      (1ULL << (SIGHUP - 1)) | (1ULL << (SIGINT - 1)) | (1ULL << (SIGTERM - 1));
+  std::set<std::string> workers;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    siginfo_t info{};
+    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+        info.si_pid == pid)
+      break;  // ended, still to be reaped
+    std::error_code ec;
+    for (const auto& task : fs::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+      const std::string tid = task.path().filename().string();
+      if (tid == std::to_string(pid)) continue;  // the main thread
+      std::optional<unsigned long long> mask = blocked_signals(pid, tid);
+      // A thread can exit between the two lines read: look again before failing.
+      if (mask && (*mask & cleanup) != cleanup) mask = blocked_signals(pid, tid);
+      if (mask) {
+        EXPECT_EQ(*mask & cleanup, cleanup) << "thread " << tid << " takes a clean-up signal";
+        workers.insert(tid);
+      }
+    }
+  }
+  EXPECT_EQ(WEXITSTATUS(wait_for(pid)), 0);
+  ::close(null_fd);
+  EXPECT_GE(workers.size(), 1u) << "no worker thread was seen";
+  EXPECT_EQ(entries(dir / "reports").size(), 6u);
 }
 
 TEST(SafeWriteTest, KilledFmtWriteLeavesEachFileOldOrNew) {

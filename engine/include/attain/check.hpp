@@ -37,6 +37,14 @@ struct Breakdown {
   Span span;
 };
 
+// The family that generated an indicator (docs/language.md#rule-families): its id, and
+// its display name, with which every member's name begins.
+struct Family {
+  std::string id;    // "leveranssakerhet"
+  std::string name;  // "Leveranssäkerhet"
+  friend bool operator==(const Family&, const Family&) = default;
+};
+
 struct Indicator {
   std::string id;
   std::string name;
@@ -53,7 +61,7 @@ struct Indicator {
   std::vector<ast::ColourBand> bands;  // instead of a target: proven to cover every value once
   std::optional<ast::BreakdownMethod> breakdown_method;    // how the breakdowns add up to the total
   std::optional<std::pair<ast::Comparator, Decimal>> gap;  // how far apart the breakdowns may be
-  std::optional<std::string> family;                       // the family that generated it
+  std::optional<Family> family;                            // the family that generated it
   // description, owner, source, kolada: text an auditor can look up
   std::vector<std::pair<std::string, std::string>> metadata;
   Decimal weight = Decimal::integer(1);

@@ -53,7 +53,7 @@ struct ItemResult {
   std::vector<ast::ColourBand> bands;             // colour bands instead of a target
   std::optional<ast::ColourBand::Colour> colour;  // the band the value fell in
   std::optional<std::size_t> band_index;          // which of `bands` holds the value
-  std::optional<std::string> family;              // the rule family that generated the indicator
+  std::optional<Family> family;                   // the rule family that generated the indicator
   std::vector<std::pair<std::string, std::string>> metadata;  // description, owner, source, kolada
   std::optional<Decimal> relative_offset;                     // a relative target's offset; `target.value` is
                                                               // then the resolved bound (previous + offset)

@@ -11,6 +11,7 @@
 #include "attain/evaluate.hpp"
 #include "attain/rule_test.hpp"
 #include "attain/source.hpp"
+#include "attain/summary.hpp"
 
 namespace attain {
 
@@ -77,6 +78,21 @@ std::string render_json(const Results& results, const Commentary& commentary, co
 
 namespace attain {
 
+// Batch mode's summary across datasets (attain/summary.hpp) as text in the words of
+// `language`: how many datasets were evaluated, naming those that were not, then per
+// indicator or family its name, id and number of units, and the units per verdict in
+// the order of the report's own summary ("2 enheter: 1 uppfyllt, 1 ej uppfyllt.").
+std::string render_summary_text(const Summary& summary, Language language = Language::sv);
+
+// The same as JSON, schema "attain/summary/v1" (docs/json-summary.md): the datasets
+// evaluated and not evaluated, and per line id, name, kind, members, total and one count
+// per verdict (all ten keys, in Verdict order).
+std::string render_summary_json(const Summary& summary);
+
+}  // namespace attain
+
+namespace attain {
+
 enum class DiagnosticFormat { text, json, sarif };
 
 // Every diagnostic of a run for a machine reader: a JSON array ("attain/diagnostics/v1"
@@ -85,6 +101,12 @@ enum class DiagnosticFormat { text, json, sarif };
 // compiler style, one after the other.
 std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                                DiagnosticFormat format, bool color = false);
+
+// Documents of render_diagnostics in one `format`, made one after the other (batch mode:
+// the rules' diagnostics, then each dataset's, each with its own SourceManager), joined
+// into one: text as it is, one after the other; a JSON array of every diagnostic in
+// order; a SARIF log with one run holding every result in order and each rule once.
+std::string join_diagnostics(const std::vector<std::string>& documents, DiagnosticFormat format);
 
 }  // namespace attain
 

@@ -51,8 +51,15 @@ class SourceFile {
 };
 
 // Owns every file read in one run; file ids index into it. Files never move once added.
+// Not thread-safe for `add`: one thread adds at a time. A file, once added, is only read.
 class SourceManager {
  public:
+  SourceManager() = default;
+  SourceManager(SourceManager&&) = default;
+  SourceManager& operator=(SourceManager&&) = default;
+  SourceManager(const SourceManager&) = delete;
+  SourceManager& operator=(const SourceManager&) = delete;
+
   const SourceFile& add(std::string path, std::string text);
   const SourceFile& file(FileId id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
@@ -61,8 +68,15 @@ class SourceManager {
   // "path:line" of the start of a span.
   std::string file_line(Span span) const;
 
+  // A new manager that shares every file added so far, under the same ids, and adds its
+  // own after them; what it adds is freed with it. Batch mode gives each dataset a fork
+  // of the rule files' manager: spans into the rules stay valid, each report states its
+  // own inputs only, and no two threads add to one manager. Safe to call from several
+  // threads while nobody adds to this manager.
+  SourceManager fork() const;
+
  private:
-  std::vector<std::unique_ptr<SourceFile>> files_;
+  std::vector<std::shared_ptr<const SourceFile>> files_;
 };
 
 // The SHA-256 of some bytes as 64 lowercase hex digits (OpenSSL's libcrypto), for the

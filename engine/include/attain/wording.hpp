@@ -162,6 +162,15 @@ struct Wording {
   // evaluate diff
   std::string_view d_title, d_changed, d_value, d_against, d_against_changed, d_before, d_now, d_added,
       d_removed, d_unchanged, d_kind_indicator, d_kind_budget_line, d_kind_check, d_kind_group;
+
+  // ---- Batch mode: the summary across datasets (render_summary_text) -----------------
+  std::string_view s_evaluated_one, s_evaluated_many;  // "Sammanställning: {} dataset utvärderat"
+  std::string_view s_not_evaluated_count;              // ", {} kunde inte utvärderas"
+  std::string_view s_not_evaluated;                    // "ej utvärderat: {}"
+  std::string_view s_line;                             // "{0} ({1})": name and id
+  std::string_view s_family_one, s_family_many;        // "{0} ({1}, familj med {2} medlemmar)"
+  std::string_view s_units_one, s_units_many;          // "{} enhet", "{} enheter"
+  std::string_view s_no_indicators;                    // "Regeluppsättningen har inga indikatorer."
 };
 
 const Wording& wording(Language language);

@@ -1,0 +1,281 @@
+// The summary across datasets (attain/summary.hpp) and its text and JSON renderers.
+
+#include "attain/summary.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "attain/render.hpp"
+#include "attain/version.hpp"
+#include "helpers.hpp"
+
+namespace attain {
+namespace {
+
+using test::one_indicator;
+using test::Session;
+using test::small_dataset;
+using Json = nlohmann::ordered_json;
+
+// Two indicators and a family of three between them, all percent with a target >= 95,
+// reading the rows of table t.
+const char* const rules =
+    "area a \"A\" {\n"
+    "  indicator first \"Första\" { unit percent data t.r target >= 95 }\n"
+    "  family lev \"Leveranssäkerhet\" {\n"
+    "    members x \"X\", y \"Y\", z \"Z\"\n"
+    "    unit percent\n"
+    "    data t.*\n"
+    "    target >= 95\n"
+    "  }\n"
+    "  indicator last \"Sista\" { unit percent data t.r target >= 95\n"
+    "    breakdown man \"Män\" data t.r.man }\n"
+    "}\n";
+
+std::string row(const std::string& id, const std::string& now) {
+  return "      " + id + ": {values: [90 %, " + now + ", null]}\n";
+}
+
+// A dataset where r (and its breakdown) has `r` and the members x, y, z have their values.
+std::string dataset(const std::string& r, const std::string& x, const std::string& y, const std::string& z) {
+  return small_dataset("      r:\n        values: [90 %, " + r +
+                       ", null]\n        rows:\n          man: {values: [90 %, 10 %, null]}\n" + row("x", x) +
+                       row("y", y) + row("z", z));
+}
+
+// One dataset evaluated and summarised.
+Summary summary_of(const std::string& rule_text, const std::string& yaml, const std::string& name) {
+  Session s;
+  const std::optional<Results> results = s.run(rule_text, yaml);
+  EXPECT_TRUE(results) << s.rendered();
+  return results ? summarise(*results, name) : Summary{};
+}
+
+std::array<std::size_t, verdict_count> counts(std::initializer_list<std::pair<Verdict, std::size_t>> given) {
+  std::array<std::size_t, verdict_count> out{};
+  for (const auto& [verdict, n] : given) out[static_cast<std::size_t>(verdict)] = n;
+  return out;
+}
+
+TEST(SummaryTest, OneLinePerIndicatorAndOnePerFamilyInRuleOrder) {
+  const Summary s = summary_of(rules, dataset("96 %", "96 %", "94 %", "I.U."), "a.yaml");
+  EXPECT_EQ(s.datasets, std::vector<std::string>{"a.yaml"});
+  EXPECT_TRUE(s.not_evaluated.empty());
+  ASSERT_EQ(s.lines.size(), 3u);
+  EXPECT_EQ(s.lines[0].kind, SummaryLine::Kind::indicator);
+  EXPECT_EQ(s.lines[0].id, "first");
+  EXPECT_EQ(s.lines[0].name, "Första");
+  EXPECT_EQ(s.lines[0].members, 1u);
+  EXPECT_EQ(s.lines[0].counts, counts({{Verdict::met, 1}}));
+  // The family: one line at its place, named as declared, one unit per member.
+  EXPECT_EQ(s.lines[1].kind, SummaryLine::Kind::family);
+  EXPECT_EQ(s.lines[1].id, "lev");
+  EXPECT_EQ(s.lines[1].name, "Leveranssäkerhet");
+  EXPECT_EQ(s.lines[1].members, 3u);
+  EXPECT_EQ(s.lines[1].counts, counts({{Verdict::met, 1}, {Verdict::not_met, 1}, {Verdict::no_data, 1}}));
+  EXPECT_EQ(s.lines[1].total(), 3u);
+  // The breakdown row (10 %, not met) is not a unit of its own.
+  EXPECT_EQ(s.lines[2].id, "last");
+  EXPECT_EQ(s.lines[2].counts, counts({{Verdict::met, 1}}));
+  EXPECT_EQ(s.lines[2].total(), 1u);
+}
+
+TEST(SummaryTest, BudgetLinesAreNotCounted) {
+  Results results;
+  ItemResult line;
+  line.kind = ItemResult::Kind::budget_line;
+  line.id = "drift_ledning";
+  line.verdict = Verdict::not_met;
+  results.items.push_back(line);
+  ItemResult indicator;
+  indicator.id = "x";
+  indicator.name = "X";
+  indicator.verdict = Verdict::pending;
+  results.items.push_back(indicator);
+  const Summary s = summarise(results, "a.yaml");
+  ASSERT_EQ(s.lines.size(), 1u);
+  EXPECT_EQ(s.lines[0].id, "x");
+  EXPECT_EQ(s.lines[0].count(Verdict::pending), 1u);
+}
+
+TEST(SummaryTest, AddingDatasetsAddsTheirUnitsLineByLine) {
+  Summary all;
+  add_to(all, summary_of(rules, dataset("96 %", "96 %", "94 %", "I.U."), "a.yaml"));
+  add_to(all, summary_of(rules, dataset("90 %", "97 %", "N/A", "99 %"), "b.yaml"));
+  EXPECT_EQ(all.datasets, (std::vector<std::string>{"a.yaml", "b.yaml"}));
+  ASSERT_EQ(all.lines.size(), 3u);
+  EXPECT_EQ(all.lines[0].counts, counts({{Verdict::met, 1}, {Verdict::not_met, 1}}));
+  EXPECT_EQ(all.lines[1].members, 3u);  // per dataset
+  EXPECT_EQ(
+      all.lines[1].counts,
+      counts(
+          {{Verdict::met, 3}, {Verdict::not_met, 1}, {Verdict::no_data, 1}, {Verdict::not_applicable, 1}}));
+  EXPECT_EQ(all.lines[1].total(), 6u);
+  EXPECT_EQ(all.lines[2].total(), 2u);
+}
+
+TEST(SummaryTest, TheOrderOfAddingChangesOnlyTheOrderOfTheDatasets) {
+  const Summary a = summary_of(rules, dataset("96 %", "96 %", "94 %", "I.U."), "a.yaml");
+  const Summary b = summary_of(rules, dataset("90 %", "97 %", "N/A", "99 %"), "b.yaml");
+  Summary ab, ba;
+  add_to(ab, a);
+  add_to(ab, b);
+  add_to(ba, b);
+  add_to(ba, a);
+  EXPECT_EQ(ba.datasets, (std::vector<std::string>{"b.yaml", "a.yaml"}));
+  ASSERT_EQ(ab.lines.size(), ba.lines.size());
+  for (std::size_t i = 0; i < ab.lines.size(); ++i) {
+    EXPECT_EQ(ab.lines[i].id, ba.lines[i].id);
+    EXPECT_EQ(ab.lines[i].counts, ba.lines[i].counts);
+  }
+}
+
+// A national file with one family per measure and one member per kommun counts the same
+// units as one file per kommun with one indicator per measure.
+TEST(SummaryTest, ANationalFileWithAFamilySummarisesLikeOneFilePerMember) {
+  const Summary national = summary_of(
+      "area a \"A\" {\n  family kpi \"Andel\" {\n    members linkoping \"Linköping\", motala "
+      "\"Motala\", boxholm \"Boxholm\"\n    unit percent data t.* target >= 95\n  }\n}\n",
+      small_dataset(row("linkoping", "96 %") + row("motala", "94 %") + row("boxholm", "I.U.")), "riket.yaml");
+  Summary per_kommun;
+  const std::string kommun_rules = one_indicator("    unit percent\n    data t.r\n    target >= 95\n");
+  for (const auto& [name, value] : {std::pair{"linkoping", "96 %"}, {"motala", "94 %"}, {"boxholm", "I.U."}})
+    add_to(per_kommun, summary_of(kommun_rules, small_dataset(row("r", value)), std::string(name) + ".yaml"));
+  ASSERT_EQ(national.lines.size(), 1u);
+  ASSERT_EQ(per_kommun.lines.size(), 1u);
+  EXPECT_EQ(national.lines[0].counts, per_kommun.lines[0].counts);
+  EXPECT_EQ(national.lines[0].total(), 3u);
+  EXPECT_EQ(per_kommun.lines[0].total(), 3u);
+}
+
+TEST(SummaryTest, AnIndicatorAndAFamilyWithTheSameIdStayApart) {
+  const Summary s = summary_of(
+      "area a \"A\" {\n  indicator kpi \"Indikator\" { data t.r target >= 1 }\n"
+      "  family kpi \"Familj\" { members p \"P\" data t.* target >= 1 }\n}\n",
+      small_dataset(row("r", "2") + row("p", "0")), "a.yaml");
+  ASSERT_EQ(s.lines.size(), 2u);
+  Summary twice;
+  add_to(twice, s);
+  add_to(twice, s);
+  ASSERT_EQ(twice.lines.size(), 2u);
+  EXPECT_EQ(twice.lines[0].kind, SummaryLine::Kind::indicator);
+  EXPECT_EQ(twice.lines[0].counts, counts({{Verdict::met, 2}}));
+  EXPECT_EQ(twice.lines[1].kind, SummaryLine::Kind::family);
+  EXPECT_EQ(twice.lines[1].counts, counts({{Verdict::not_met, 2}}));
+}
+
+TEST(SummaryTest, ALineTheSumLacksIsAppended) {
+  Summary into;
+  into.lines.push_back({SummaryLine::Kind::indicator, "a", "A", 1, counts({{Verdict::met, 1}})});
+  Summary more;
+  more.lines.push_back({SummaryLine::Kind::indicator, "b", "B", 1, counts({{Verdict::error, 1}})});
+  more.lines.push_back({SummaryLine::Kind::indicator, "a", "A", 1, counts({{Verdict::met, 1}})});
+  add_to(into, more);
+  ASSERT_EQ(into.lines.size(), 2u);
+  EXPECT_EQ(into.lines[0].count(Verdict::met), 2u);
+  EXPECT_EQ(into.lines[1].id, "b");
+  EXPECT_EQ(into.lines[1].count(Verdict::error), 1u);
+}
+
+// --- Rendering -----------------------------------------------------------------------------------
+
+Summary two_datasets() {
+  Summary all;
+  add_to(all, summary_of(rules, dataset("96 %", "96 %", "94 %", "I.U."), "a.yaml"));
+  add_to(all, summary_of(rules, dataset("90 %", "97 %", "N/A", "99 %"), "b.yaml"));
+  return all;
+}
+
+TEST(SummaryRenderTest, SwedishText) {
+  Summary s = two_datasets();
+  s.not_evaluated.push_back("trasig.yaml");
+  EXPECT_EQ(render_summary_text(s),
+            "Sammanställning: 2 dataset utvärderade, 1 kunde inte utvärderas\n"
+            "  ej utvärderat: trasig.yaml\n"
+            "\n"
+            "Första (first)\n"
+            "  2 enheter: 1 uppfyllt, 1 ej uppfyllt.\n"
+            "Leveranssäkerhet (lev, familj med 3 medlemmar)\n"
+            "  6 enheter: 3 uppfyllda, 1 ej uppfyllt, 1 utan uppgift, 1 ej tillämpligt.\n"
+            "Sista (last)\n"
+            "  2 enheter: 1 uppfyllt, 1 ej uppfyllt.\n");
+}
+
+TEST(SummaryRenderTest, EnglishText) {
+  EXPECT_EQ(render_summary_text(two_datasets(), Language::en),
+            "Summary: 2 datasets evaluated\n"
+            "\n"
+            "Första (first)\n"
+            "  2 units: 1 met, 1 not met.\n"
+            "Leveranssäkerhet (lev, family of 3 members)\n"
+            "  6 units: 3 met, 1 not met, 1 without data, 1 not applicable.\n"
+            "Sista (last)\n"
+            "  2 units: 1 met, 1 not met.\n");
+}
+
+TEST(SummaryRenderTest, OneOfEachAndLargeCountsInTheLanguagesNumberStyle) {
+  Summary s;
+  s.datasets = {"a.yaml"};
+  s.lines.push_back({SummaryLine::Kind::family, "f", "F", 1, counts({{Verdict::pending, 1}})});
+  s.lines.push_back({SummaryLine::Kind::indicator, "x", "X\x1b[31m", 1,
+                     counts({{Verdict::no_data, 1234}, {Verdict::pending, 1}})});
+  EXPECT_EQ(render_summary_text(s),
+            "Sammanställning: 1 dataset utvärderat\n"
+            "\n"
+            "F (f, familj med 1 medlem)\n"
+            "  1 enhet: 1 med målvärde som ännu inte är fastställt.\n"
+            "X?[31m (x)\n"
+            "  1 235 enheter: 1 med målvärde som ännu inte är fastställt, 1 234 utan uppgift.\n");
+  EXPECT_EQ(render_summary_text(s, Language::en),
+            "Summary: 1 dataset evaluated\n"
+            "\n"
+            "F (f, family of 1 member)\n"
+            "  1 unit: 1 with a target not yet set.\n"
+            "X?[31m (x)\n"
+            "  1,235 units: 1 with a target not yet set, 1,234 without data.\n");
+}
+
+TEST(SummaryRenderTest, NothingToCount) {
+  Summary s;
+  s.not_evaluated = {"a.yaml", "b.yaml"};
+  EXPECT_EQ(render_summary_text(s),
+            "Sammanställning: 0 dataset utvärderade, 2 kunde inte utvärderas\n"
+            "  ej utvärderat: a.yaml\n"
+            "  ej utvärderat: b.yaml\n"
+            "\n"
+            "Regeluppsättningen har inga indikatorer.\n");
+}
+
+TEST(SummaryRenderTest, Json) {
+  Summary s = two_datasets();
+  s.not_evaluated.push_back("trasig.yaml");
+  const Json j = Json::parse(render_summary_json(s));
+  EXPECT_EQ(j["schema"], "attain/summary/v1");
+  EXPECT_EQ(j["engine"], (Json{{"name", "attain"}, {"version", version}}));
+  EXPECT_EQ(j["datasets"], (Json{{"evaluated", {"a.yaml", "b.yaml"}}, {"not_evaluated", {"trasig.yaml"}}}));
+  ASSERT_EQ(j["indicators"].size(), 3u);
+  const Json& family = j["indicators"][1];
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : family.items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"id", "name", "kind", "members", "total", "counts"}));
+  EXPECT_EQ(family["id"], "lev");
+  EXPECT_EQ(family["name"], "Leveranssäkerhet");
+  EXPECT_EQ(family["kind"], "family");
+  EXPECT_EQ(family["members"], 3);
+  EXPECT_EQ(family["total"], 6);
+  // Every verdict, zeros too, in the order of the report's summary counts.
+  EXPECT_EQ(family["counts"], (Json{{"met", 3},
+                                    {"not_met", 1},
+                                    {"near", 0},
+                                    {"on_track", 0},
+                                    {"behind", 0},
+                                    {"no_data", 1},
+                                    {"pending", 0},
+                                    {"not_applicable", 1},
+                                    {"no_target", 0},
+                                    {"error", 0}}));
+  EXPECT_EQ(j["indicators"][0]["kind"], "indicator");
+  EXPECT_EQ(j["indicators"][0]["members"], 1);
+}
+
+}  // namespace
+}  // namespace attain
