@@ -498,6 +498,12 @@ class Run {
     std::string internal;                    // an exception that escaped: a bug
   };
 
+  // What evaluation must keep for the chosen format: the series of values over time
+  // only where a renderer draws them.
+  attain::EvaluateOptions evaluate_options() const {
+    return {.series = options_.format == "markdown" || options_.format == "html"};
+  }
+
   // One dataset of batch mode, as a single run would do it (evaluate_inputs), with its
   // own sink and a fork of the rules' sources. Called from several threads at once: it
   // reads `rules`, `sources_`, `sink_` and `options_` and changes nothing shared.
@@ -521,7 +527,7 @@ class Run {
     }
     std::optional<attain::Dataset> dataset = attain::load_dataset(sources.add(path, std::move(*text)), sink);
     if (!dataset || sink.has_errors()) return rendered(data_error);
-    std::optional<attain::Results> results = attain::evaluate(rules, *dataset, sink);
+    std::optional<attain::Results> results = attain::evaluate(rules, *dataset, sink, evaluate_options());
     dataset.reset();
     if (!results || sink.has_errors()) return rendered(rule_error);
     if (!options_.output.empty()) {
@@ -678,7 +684,7 @@ class Run {
         const std::size_t errors_before = sink_.error_count();
         std::optional<attain::Dataset> dataset = load_dataset(path);
         if (!dataset || sink_.error_count() != errors_before) return finish(data_error);
-        auto results = attain::evaluate(rules, *dataset, sink_);
+        auto results = attain::evaluate(rules, *dataset, sink_, {.series = false});
         if (!results) return finish(rule_error);
         (before ? after : before) =
             attain::snapshot(*results, attain::write_commentary(*results, language()), path);
@@ -732,7 +738,7 @@ class Run {
         if (code == success) code = data_error;
       } else {
         const std::size_t errors_before = sink_.error_count();
-        auto results = attain::evaluate(rules, *dataset, sink_);
+        auto results = attain::evaluate(rules, *dataset, sink_, {.series = false});
         if (sink_.error_count() != errors_before) code = rule_error;
         if (results && code == success) coverage = coverage_text(rules, *results);
       }
@@ -789,7 +795,7 @@ class Run {
     }
     // Evaluate even after rule errors, to report unknown dataset references as well;
     // results from a rule set with errors are never shown.
-    std::optional<attain::Results> results = attain::evaluate(e.rules, *dataset, sink_);
+    std::optional<attain::Results> results = attain::evaluate(e.rules, *dataset, sink_, evaluate_options());
     if (!rules_ok || !results) {
       code = finish(rule_error);
       return std::nullopt;

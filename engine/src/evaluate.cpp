@@ -30,8 +30,9 @@ std::vector<std::string> ids_of(const std::vector<Row>& rows) {
 
 class Evaluator {
  public:
-  Evaluator(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink)
-      : rules_(rules), data_(dataset), sink_(sink) {
+  Evaluator(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+            const EvaluateOptions& options)
+      : rules_(rules), data_(dataset), sink_(sink), options_(options) {
     // Generated budget-line ids must not collide with any declared id.
     for (const Group& g : rules.groups)
       ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
@@ -1295,8 +1296,8 @@ class Evaluator {
     r.data_ref = b.text;
     r.current = observe(*b.table, *b.row, b.current);
     if (b.previous) r.previous = observe(*b.table, *b.row, *b.previous);
-    r.series.reserve(b.table->columns.size());
-    for (std::size_t i = 0; i < b.table->columns.size(); ++i) {
+    if (options_.series) r.series.reserve(b.table->columns.size());
+    for (std::size_t i = 0; options_.series && i < b.table->columns.size(); ++i) {
       const Column& c = b.table->columns[i];
       if (c.kind == ColumnKind::actual && c.period) r.series.push_back(observe(*b.table, *b.row, i));
     }
@@ -1412,6 +1413,7 @@ class Evaluator {
   const RuleSet& rules_;
   const Dataset& data_;
   DiagnosticSink& sink_;
+  EvaluateOptions options_;
   std::map<std::string, std::string> ids_;  // every id in use -> what it names
   std::set<std::tuple<FileId, std::uint32_t, std::string>> reported_;
   Diagnostic scratch_;
@@ -1429,8 +1431,9 @@ bool is_shortfall(Verdict verdict) {
   return verdict == Verdict::not_met || verdict == Verdict::behind || verdict == Verdict::near;
 }
 
-std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink) {
-  return Evaluator(rules, dataset, sink).run();
+std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+                                const EvaluateOptions& options) {
+  return Evaluator(rules, dataset, sink, options).run();
 }
 
 }  // namespace attain

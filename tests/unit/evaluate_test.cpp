@@ -66,6 +66,28 @@ TEST(EvaluateTest, FillsTheResultOfAnIndicator) {
   EXPECT_TRUE(s.session.sink.diagnostics().empty()) << s.session.rendered();
 }
 
+// The series over time is kept only when asked for (HTML and Markdown draw it); nothing
+// else about the result changes without it.
+TEST(EvaluateTest, TheSeriesIsFilledOnlyWhenAskedFor) {
+  Session s;
+  auto rules = s.check(test::one_indicator("    unit percent\n    target >= 92\n    data t.r\n"));
+  auto data = s.load(small_dataset("      r: {label: \"R\", values: [90 %, 92 %, 92 %]}\n"));
+  ASSERT_TRUE(rules && data) << s.rendered();
+  const auto with = evaluate(*rules, *data, s.sink);
+  const auto without = evaluate(*rules, *data, s.sink, {.series = false});
+  ASSERT_TRUE(with && without) << s.rendered();
+  const ItemResult& a = with->items.at(0);
+  const ItemResult& b = without->items.at(0);
+  ASSERT_EQ(a.series.size(), 2u);  // 2019 and Mars 2020: the actual columns with a period
+  EXPECT_EQ(a.series[0].value.number, Decimal::integer(90));
+  EXPECT_EQ(a.series[1].value.number, Decimal::integer(92));
+  EXPECT_TRUE(b.series.empty());
+  EXPECT_EQ(a.verdict, b.verdict);
+  EXPECT_EQ(a.trend, b.trend);
+  EXPECT_EQ(a.current->value.number, b.current->value.number);
+  EXPECT_EQ(a.previous->value.number, b.previous->value.number);
+}
+
 // --- Comparators ---------------------------------------------------------------------------
 
 TEST(EvaluateTest, GreaterOrEqualAtAndAroundTheBound) {

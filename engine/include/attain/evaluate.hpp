@@ -37,7 +37,8 @@ struct ItemResult {
   std::optional<Observation> current;
   std::optional<Observation> previous;
   // Every actual value of the row with a period, earliest first (the report's columns:
-  // 2018, 2019, mars 2020), for trends over time and sparklines; empty for derived values.
+  // 2018, 2019, mars 2020), for trends over time and sparklines; empty for derived values
+  // and when EvaluateOptions::series is off.
   std::vector<Observation> series;
   Verdict verdict = Verdict::no_data;
   Trend trend = Trend::none;
@@ -121,7 +122,15 @@ struct Results {
 
 // Evaluates the rule set against the dataset. Reference errors are reported (E02xx) and
 // give nullopt; data oddities that do not stop evaluation are warnings (W03xx).
-std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink);
+struct EvaluateOptions {
+  // Fill ItemResult::series, every actual value of each indicator's row: only the
+  // renderers that draw the development over time (HTML, Markdown) read it, and on a
+  // rule set of 290 000 indicators it is the largest part of the results (~2.6 KB each).
+  bool series = true;
+};
+
+std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+                                const EvaluateOptions& options = {});
 
 // True for verdicts that count as an unmet target in summaries and "Väsentliga avvikelser".
 bool is_shortfall(Verdict verdict);
