@@ -7,6 +7,12 @@
 #include <string>
 #include <utility>
 
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
 #include "attain/parse.hpp"
 #include "attain/render.hpp"
 
@@ -103,6 +109,48 @@ void load(benchmark::State& state, const std::string& name, Inputs& in, bool rej
   }
   if (state.error_occurred()) return;
   set_bytes(state, in.dataset_file().text().size());
+}
+
+// The yardstick for load/CASE on YAML: yaml-cpp's own event parser over the same text
+// with a handler that does nothing (issue 7: loading stays within 1.3x of it). bytes/s.
+class NoEvents : public YAML::EventHandler {
+ public:
+  std::size_t nodes = 0;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++nodes; }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++nodes; }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {
+    ++nodes;
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    ++nodes;
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    ++nodes;
+  }
+  void OnMapEnd() override {}
+};
+
+void yaml_cpp_events(benchmark::State& state, const std::string& name, Inputs& in) {
+  if (!in.read()) return fail(state, name, in.failure());
+  const std::string& text = in.dataset_file().text();
+  for (auto _ : state) {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    NoEvents events;
+    try {
+      parser.HandleNextDocument(events);
+    } catch (const YAML::Exception& e) {
+      fail(state, name, e.what());
+      break;
+    }
+    benchmark::DoNotOptimize(events.nodes);
+  }
+  if (state.error_occurred()) return;
+  set_bytes(state, text.size());
 }
 
 // RuleSet + Dataset -> Results. items/s: Results::items + Results::checks.
@@ -223,6 +271,7 @@ void register_pipeline(const Case& input) {
   add("check", input, check);
   add("load", input,
       [](benchmark::State& state, const std::string& name, Inputs& in) { load(state, name, in, false); });
+  if (!is_json_dataset(input.dataset_path)) add("yaml_cpp_events", input, yaml_cpp_events);
   add("evaluate", input, evaluate_stage);
   add("commentary", input, commentary);
   const std::pair<const char*, Format> formats[] = {

@@ -163,7 +163,17 @@ TEST(JsonDatasetTest, DeepNestingIsAnErrorNotACrash) {
   EXPECT_FALSE(s.load(text, "deep.json"));
   ASSERT_NE(s.find("E0301"), nullptr) << s.rendered();
   EXPECT_EQ(s.find("E0301")->message,
-            "malformed JSON: nested deeper than the JSON reader allows (1 024 levels)");
+            "malformed JSON: nested deeper than the JSON reader allows (1 000 levels)");
+  // Just under the limit (with the object around it) is read: a shape error, not E0301.
+  const std::string under = "{\"report\": " + std::string(998, '[') + std::string(998, ']') + "}";
+  Session t;
+  EXPECT_FALSE(t.load(under, "under.json"));
+  EXPECT_EQ(t.find("E0301"), nullptr) << t.rendered();
+  EXPECT_NE(t.find("E0304"), nullptr) << t.rendered();
+  const std::string over = "{\"report\": " + std::string(1000, '[') + std::string(1000, ']') + "}";
+  Session u;
+  EXPECT_FALSE(u.load(over, "over.json"));
+  EXPECT_NE(u.find("E0301"), nullptr) << u.rendered();
 }
 
 TEST(JsonDatasetTest, OnlyTheJsonExtensionSelectsTheJsonReader) {

@@ -225,11 +225,11 @@ TEST(DatasetCellTest, PendingAndTextOnlyInTargetColumns) {
                     "      z: {values: [null, null, Nollresultat]}\n"
                     "      y: {values: [null, null, \"<5 %\"]}\n"
                     "      w: {values: [null, null, 90 %]}\n"));
-  const Value& q = l.values("q")[2];
+  const Value q = l.values("q")[2];
   EXPECT_EQ(q.kind, Value::Kind::absent);
   EXPECT_EQ(q.absence, Absence::pending);
   EXPECT_EQ(q.text, "Q3");
-  const Value& z = l.values("z")[2];
+  const Value z = l.values("z")[2];
   EXPECT_EQ(z.kind, Value::Kind::text);
   EXPECT_EQ(z.text, "Nollresultat");
   EXPECT_EQ(l.values("y")[2].kind, Value::Kind::text);
