@@ -188,19 +188,27 @@ void DatasetBuilder::key(Frame& f, const DataEvent& e) {
     return skip(e);
   }
   const std::string_view name = e.value;
-  for (const auto& [seen, first] : f.keys) {
-    if (seen == name) {
-      error(order({0, index}), "E0306", at, fmt::format("duplicate key '{}'", name))
-          .note("first given here", first);
-      return;
-    }
-  }
-  f.keys.emplace_back(std::string(name), at);
   static constexpr std::array<Kind, 5> kinds = {Kind::root, Kind::report, Kind::table, Kind::column,
                                                 Kind::row};
   const auto kind = static_cast<std::uint8_t>(std::find(kinds.begin(), kinds.end(), f.kind) - kinds.begin());
   const std::vector<std::string>& known = known_keys(kind);
   const auto found = std::find(known.begin(), known.end(), name);
+  // A key given before: a known one by its bit (no allocation for the usual maps), an
+  // unknown one by name.
+  const auto repeated = [&](Span first) {
+    error(order({0, index}), "E0306", at, fmt::format("duplicate key '{}'", name))
+        .note("first given here", first);
+  };
+  if (found != known.end()) {
+    const auto field = static_cast<std::size_t>(found - known.begin());
+    if (f.given & (1u << field)) return repeated(f.key_at[field]);
+    f.key_at[field] = at;
+  } else {
+    for (const auto& [seen, first] : f.unknown_keys) {
+      if (seen == name) return repeated(first);
+    }
+    f.unknown_keys.emplace_back(std::string(name), at);
+  }
   if (found == known.end()) {
     Diagnostic& d = error(order({0, index}), "E0305", at, fmt::format("unknown key '{}'", name));
     if (name.find("\xC2\xA0") != std::string_view::npos)
@@ -245,8 +253,7 @@ void DatasetBuilder::value(Frame& f, const DataEvent& e) {
   const auto field = static_cast<std::uint32_t>(f.field);
   const std::uint32_t slot = field + 1;
   const auto scalar_field = [&] {
-    if (f.fields.size() <= field) f.fields.resize(field + 1);
-    f.fields[field] = {true, e.type == DataEvent::Type::scalar, std::string(e.value), at};
+    f.fields.at(field) = {true, e.type == DataEvent::Type::scalar, std::string(e.value), at};
     skip(e);
   };
   switch (f.kind) {
@@ -468,7 +475,6 @@ void DatasetBuilder::invalid_id(Order at, Span where, const std::string& id, std
 }
 
 void DatasetBuilder::finish_report(Frame& f) {
-  f.fields.resize(4);
   ReportInfo& report = out_.report;
   const auto missing = [&](std::uint32_t slot, std::string_view key) {
     error(order({slot}), "E0303", f.span, fmt::format("missing key '{}'", key));
@@ -487,7 +493,6 @@ void DatasetBuilder::finish_report(Frame& f) {
 }
 
 void DatasetBuilder::finish_table(Frame& f) {
-  f.fields.resize(2);
   Table& table = f.table;
   if (f.fields[0].given) table.title = scalar(f.fields[0], 1, "'title'").value_or("");
   if (f.fields[1].given) table.unit = scalar(f.fields[1], 2, "'unit'");
@@ -501,7 +506,6 @@ void DatasetBuilder::finish_table(Frame& f) {
 void DatasetBuilder::finish_column(Frame& f) {
   static const std::vector<std::string> kinds = {"actual", "forecast", "budget",
                                                  "frame",  "target",   "deviation"};
-  f.fields.resize(4);
   Table& table = *f.owner;
   Column column;
   column.span = f.span;
@@ -538,7 +542,6 @@ void DatasetBuilder::finish_column(Frame& f) {
 }
 
 void DatasetBuilder::finish_row(Frame& f) {
-  f.fields.resize(1);
   Row& row = f.row;
   if (f.fields[0].given) row.label = scalar(f.fields[0], 1, "'label'").value_or("");
   if (row.label.empty()) row.label = row.id;

@@ -4,6 +4,7 @@
 // set of messages and one way of locating them. No tree of the file is ever held: the
 // builder keeps a stack of the maps and lists it is inside, and the dataset it builds.
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -67,26 +68,27 @@ class DatasetBuilder {
 
   struct Frame {
     Kind kind = Kind::skip;
-    std::uint32_t slot = 0;   // this node's place among its parent's checks (see order())
-    Span span;                // the node's own span
-    std::uint32_t depth = 0;  // skip and defer: containers still open
-    bool value_next = false;  // maps: the next node is a value
-    int field = -1;           // maps: the field (or entry) the next value is for; -1 skips it
-    std::uint32_t count = 0;  // keys, entries or items seen
-    unsigned given = 0;       // fields maps: a bit per field given
-    std::vector<std::pair<std::string, Span>> keys;  // fields maps: the keys given
-    std::unordered_map<std::string, Span> ids;       // entry maps: the ids given
-    std::string id;                                  // entry maps: the entry being read; row: its id
-    Span key;                                        // entry maps: its key
-    std::vector<Field> fields;                       // the scalar fields of report, table, column, row
-    Table table;                                     // table
-    Row row;                                         // row
-    std::vector<Row>* rows = nullptr;                // rows: where its rows go
-    Table* owner = nullptr;                          // rows, row, values, columns: the table being read
-    Row* cells = nullptr;                            // values: the row the cells go to
-    std::vector<Value> values;                       // values: the cells read
-    bool smart_quotes = false;                       // values: a cell holds “ or ”
-    std::size_t pending_mark = 0;                    // values: diagnostics before the first cell
+    std::uint32_t slot = 0;      // this node's place among its parent's checks (see order())
+    Span span;                   // the node's own span
+    std::uint32_t depth = 0;     // skip and defer: containers still open
+    bool value_next = false;     // maps: the next node is a value
+    int field = -1;              // maps: the field (or entry) the next value is for; -1 skips it
+    std::uint32_t count = 0;     // keys, entries or items seen
+    unsigned given = 0;          // fields maps: a bit per field given
+    std::array<Span, 4> key_at;  // fields maps: where each known key is
+    std::vector<std::pair<std::string, Span>> unknown_keys;  // fields maps: keys not in the schema
+    std::unordered_map<std::string, Span> ids;               // entry maps: the ids given
+    std::string id;                                          // entry maps: the entry being read; row: its id
+    Span key;                                                // entry maps: its key
+    std::array<Field, 4> fields;       // the scalar fields of report, table, column, row
+    Table table;                       // table
+    Row row;                           // row
+    std::vector<Row>* rows = nullptr;  // rows: where its rows go
+    Table* owner = nullptr;            // rows, row, values, columns: the table being read
+    Row* cells = nullptr;              // values: the row the cells go to
+    std::vector<Value> values;         // values: the cells read
+    bool smart_quotes = false;         // values: a cell holds “ or ”
+    std::size_t pending_mark = 0;      // values: diagnostics before the first cell
     std::vector<std::pair<DataEvent, std::string>> deferred;  // table: rows given before columns
     bool columns_read = false;                                // table
   };
