@@ -56,6 +56,7 @@ struct Options {
   std::vector<std::string> fail_on;  // verdicts and check outcomes that make exit code 1
   std::string lang = "sv";           // the language of commentary and headings
   int jobs = 0;                      // batch mode: datasets evaluated at once; 0: one per core
+  bool summary = false;              // batch mode even for one dataset (docs/cli.md#batch-mode)
   // evaluate check
   std::vector<std::string> check_rules;
   std::string check_data;
@@ -242,7 +243,7 @@ class Run {
   int operator()() {
     Inputs inputs;
     if (const std::optional<std::string> error = split_inputs(options_.inputs, inputs)) return usage(*error);
-    if (inputs.batch) return batch(inputs);
+    if (inputs.batch || (options_.summary && !inputs.datasets.empty())) return batch(inputs);
     int code = success;
     const std::optional<Evaluation> e = evaluate_inputs(
         options_.inputs, code, attain::language_from_name(options_.lang).value_or(attain::Language::sv));
@@ -910,6 +911,9 @@ int main(int argc, char** argv) {
                    "Write the report to FILE (atomically) instead of stdout; with several datasets, one "
                    "report per dataset into the directory DIR")
         ->type_name("FILE|DIR");
+    app.add_flag("--summary", options.summary,
+                 "Batch mode even for one dataset: the summary across units on stdout (a national "
+                 "file's families, one member per kommun)");
     CLI::Option* jobs =
         app.add_option("-j,--jobs", options.jobs,
                        "With several datasets: how many to evaluate at once (default: one per "
