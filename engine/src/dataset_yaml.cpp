@@ -1,9 +1,8 @@
-// Stage 1', YAML: the dataset loader's reading of YAML. The only translation unit that
+// Stage 1', YAML: the dataset loader's reading of YAML. The engine's only translation unit that
 // includes yaml-cpp. yaml-cpp's event API (YAML::Parser + EventHandler) feeds the
 // DatasetBuilder directly: no YAML::Node tree is built, so memory is the dataset's, not
 // ~50 times the file's. Aliases are replayed from the events of their anchor.
 
-#include <map>
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
