@@ -567,7 +567,6 @@ void DatasetBuilder::finish_values(Frame& f) {
 std::optional<Dataset> DatasetBuilder::finish(bool document) {
   if (!document && !root_seen_)
     error({}, "E0304", span_of(0, false), "a dataset must be a map with the keys 'report' and 'tables'");
-  while (!frames_.empty()) close();  // only after a parser error, which the caller reports instead
   std::stable_sort(pending_.begin(), pending_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   bool failed = false;

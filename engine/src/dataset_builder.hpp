@@ -34,7 +34,8 @@ class DatasetBuilder {
   // Feeds the next event. `end` closes the innermost open sequence or map.
   void event(const DataEvent& e);
 
-  // After the last event: reports what was found, in the order the schema is checked
+  // After the last event of a complete document (never after a parse error, which the
+  // caller reports alone): reports what was found, in the order the schema is checked
   // (not the order of the file), and returns the dataset unless there were errors.
   // `document` is false when the file held no node at all (empty, or comments only).
   std::optional<Dataset> finish(bool document);
@@ -78,7 +79,7 @@ class DatasetBuilder {
     std::array<Span, 4> key_at;  // fields maps: where each known key is
     std::vector<std::pair<std::string, Span>> unknown_keys;  // fields maps: keys not in the schema
     std::unordered_map<std::string, Span> ids;               // entry maps: the ids given
-    std::string id;                                          // entry maps: the entry being read; row: its id
+    std::string id;                                          // entry maps: the entry being read
     Span key;                                                // entry maps: its key
     std::array<Field, 4> fields;       // the scalar fields of report, table, column, row
     Table table;                       // table
