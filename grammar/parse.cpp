@@ -55,24 +55,8 @@ class Lowering {
  public:
   Lowering(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) { out_.file = file.id(); }
 
-  // The indicators a parse declares: one per indicator, one per member of a family.
-  static std::size_t indicators_in(const Node& n) {
-    if (n.is_type<g::indicator>()) return 1;
-    if (n.is_type<g::family>()) {
-      return static_cast<std::size_t>(std::count_if(n.children.begin(), n.children.end(), [](const auto& c) {
-        return c->template is_type<g::member>();
-      }));
-    }
-    std::size_t total = 0;
-    for (const auto& c : n.children) total += indicators_in(*c);
-    return total;
-  }
-
   // Lowers the declarations of one parse; call for each, then take().
   void add(const Node& root) {
-    // Room for every indicator at once: a national rule set declares 290 000 through its
-    // families, and growing the vector step by step moved them all twice over.
-    out_.indicators.reserve(out_.indicators.size() + indicators_in(root));
     for (const auto& child : root.children) {
       // A declaration with a number that cannot be read (E0125) is dropped whole, so
       // the checker does not see a 0 in its place.
@@ -144,9 +128,7 @@ class Lowering {
     return *r.number;
   }
 
-  // In a family, '*' in a data or breakdown reference (`member`) stands for the member
-  // being generated; in expressions it keeps its meaning (every row).
-  ast::Reference reference(const Node& n, bool member = false) {
+  ast::Reference reference(const Node& n) {
     ast::Reference ref;
     ref.span = span(n);
     for (const auto& part : n.children) {
@@ -154,7 +136,6 @@ class Lowering {
         ref.column = name(*part);
       } else {
         ref.path.push_back(name(*part));
-        if (member && member_ && ref.path.back().text == "*") ref.path.back().text = member_->text;
       }
     }
     return ref;
@@ -300,28 +281,24 @@ class Lowering {
     out_.indicators.push_back(std::move(ind));
   }
 
-  // family ID "Name" { members m1 "M1", m2 "M2"  PROPERTIES } -> one indicator per member.
+  // family ID "Name" { members m1 "M1", m2 "M2"  PROPERTIES } -> one Indicator with its
+  // member list; the checker makes the members' indicators (check.cpp).
   void lower_family(const Node& n, std::size_t group) {
-    const ast::Name family = name(*n.children.at(0));
-    const std::string family_name = unescape(n.children.at(1)->string_view());
+    ast::Indicator ind;
+    ind.id = name(*n.children.at(0));
+    ind.name = unescape(n.children.at(1)->string_view());
+    ind.span = span(n);
+    ind.group = group;
+    ind.family = ind.id;
+    ind.family_name = ind.name;
     std::size_t first_property = 2;
-    while (first_property < n.children.size() && n.children[first_property]->is_type<g::member>())
-      ++first_property;
-    for (std::size_t m = 2; m < first_property; ++m) {
-      const Node& member = *n.children[m];
-      const ast::Name id = name(*member.children.at(0));
-      ast::Indicator ind;
-      ind.id = {family.text + "_" + id.text, id.span};
-      ind.name = family_name + " " + unescape(member.children.at(1)->string_view());
-      ind.span = span(n);
-      ind.group = group;
-      ind.family = family;
-      ind.family_name = family_name;
-      member_ = &id;
-      properties(ind, n, first_property);
-      member_ = nullptr;
-      out_.indicators.push_back(std::move(ind));
+    for (; first_property < n.children.size() && n.children[first_property]->is_type<g::member>();
+         ++first_property) {
+      const Node& member = *n.children[first_property];
+      ind.members.push_back({name(*member.children.at(0)), unescape(member.children.at(1)->string_view())});
     }
+    properties(ind, n, first_property);
+    out_.indicators.push_back(std::move(ind));
   }
 
   void properties(ast::Indicator& ind, const Node& n, std::size_t from) {
@@ -337,7 +314,7 @@ class Lowering {
       else if (p.is_type<g::value_prop>())
         ind.values.push_back({expression(*p.children.at(0)), s});
       else if (p.is_type<g::data_prop>())
-        ind.data.push_back({reference(*p.children.at(0), true), s});
+        ind.data.push_back({reference(*p.children.at(0)), s});
       else if (p.is_type<g::target_prop>())
         ind.targets.push_back({target(p), s});
       else if (p.is_type<g::precision_prop>())
@@ -370,7 +347,7 @@ class Lowering {
         ind.metadata.push_back({key, {unescape(p.children.at(0)->string_view()), s}});
       } else if (p.is_type<g::breakdown_prop>()) {
         ind.breakdowns.push_back({name(*p.children.at(0)), unescape(p.children.at(1)->string_view()),
-                                  reference(*p.children.at(2), true), s});
+                                  reference(*p.children.at(2)), s});
       }
     }
   }
@@ -565,8 +542,7 @@ class Lowering {
   const SourceFile& file_;
   DiagnosticSink& sink_;
   ast::RuleFile out_;
-  const ast::Name* member_ = nullptr;  // the family member being generated
-  bool bad_number_ = false;            // the current declaration has an unreadable number
+  bool bad_number_ = false;  // the current declaration has an unreadable number
 };
 
 bool is_word_char(char c) {

@@ -52,7 +52,9 @@ class Checker {
       if (out_.indicators[i].value && std::find(order.begin(), order.end(), i) == order.end())
         order.push_back(i);
     }
+    // A family's members share one expression: it is inferred (and reported) once.
     for (std::size_t i : order) {
+      if (first_of_declaration_[i] != i) continue;
       Indicator& ind = out_.indicators[i];
       const Type type = infer(*ind.value, /*in_aggregate=*/false, /*in_check=*/false);
       if (type.kind == Type::Kind::unit && type.unit != ind.unit) {
@@ -60,18 +62,21 @@ class Checker {
           ind.unit = type.unit;
         } else {
           error("E0222", ind.value->span,
-                fmt::format("the value of '{}' is in {} but the indicator's unit is {}", ind.id,
+                fmt::format("the value of '{}' is in {} but the indicator's unit is {}", shown_id(ind),
                             to_string(type.unit), to_string(ind.unit)))
               .help(fmt::format("change the unit to '{}' or the expression", to_string(type.unit)));
         }
       }
     }
+    for (std::size_t i : order) out_.indicators[i].unit = out_.indicators[first_of_declaration_[i]].unit;
     for (const DataCheck& c : out_.checks) {
       const Type left = infer(*c.expect.left, false, true);
       const Type right = infer(*c.expect.right, false, true);
       combine(left, right, c.expect.right->span, "compare");
     }
-    for (std::size_t i = 0; i < out_.indicators.size(); ++i) likely_mistakes(out_.indicators[i], i);
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
+      if (first_of_declaration_[i] == i) likely_mistakes(out_.indicators[i], i);
+    }
     unused_constants(files);
     for (const ast::RuleFile& file : files) {
       for (const ast::RuleTest& t : file.tests) check_test(t);
@@ -80,6 +85,9 @@ class Checker {
   }
 
  private:
+  // The id a message names: a family member's problems are the family's.
+  static const std::string& shown_id(const Indicator& in) { return in.family ? in.family->id : in.id; }
+
   // Ids share one namespace across areas, goals, objectives, indicators and budgets.
   void declare(const ast::Name& id) {
     auto [it, inserted] = ids_.emplace(id.text, id.span);
@@ -466,8 +474,55 @@ class Checker {
     }
   }
 
+  // An indicator, or a family: its properties are checked once, and each member gets a
+  // copy with its own id, name and rows (a '*' row in `data` and breakdown references).
+  // A family's own id declares nothing; its members' ids do.
   void check_indicator(const ast::Indicator& in, std::size_t base) {
-    declare(in.id);
+    if (!in.family) {
+      declare(in.id);
+      const bool unit_given = !in.units.empty();
+      const std::optional<Span> direction =
+          in.directions.empty() ? std::nullopt : std::optional<Span>(in.directions.front().span);
+      add_indicator(checked(in, base), unit_given, direction, out_.indicators.size());
+      return;
+    }
+    Indicator shape = checked(in, base);
+    std::vector<std::pair<std::size_t, std::size_t>> stars;  // (breakdown + 1 or 0 for data, path index)
+    for (std::size_t i = 0; i < shape.data.path.size(); ++i)
+      if (shape.data.path[i].text == "*") stars.emplace_back(0, i);
+    for (std::size_t b = 0; b < shape.breakdowns.size(); ++b) {
+      for (std::size_t i = 0; i < shape.breakdowns[b].data.path.size(); ++i)
+        if (shape.breakdowns[b].data.path[i].text == "*") stars.emplace_back(b + 1, i);
+    }
+    const std::size_t first = out_.indicators.size();
+    const std::optional<Span> direction =
+        in.directions.empty() ? std::nullopt : std::optional<Span>(in.directions.front().span);
+    for (const ast::Member& m : in.members) {
+      Indicator member = shape;
+      member.id = in.id.text + "_" + m.id.text;
+      declare({member.id, m.id.span});
+      member.name = in.name + " " + m.name;
+      for (const auto& [where, i] : stars)
+        (where == 0 ? member.data : member.breakdowns[where - 1].data).path[i].text = m.id.text;
+      add_indicator(std::move(member), !in.units.empty(), direction, first);
+    }
+  }
+
+  // `first`: the index of the first indicator of the same declaration (a family's first
+  // member; the indicator itself otherwise), which stands for all of them in messages.
+  void add_indicator(Indicator&& out, bool unit_given, std::optional<Span> direction, std::size_t first) {
+    const std::size_t index = out_.indicators.size();
+    unit_given_.push_back(unit_given);
+    first_of_declaration_.push_back(first);
+    if (direction) direction_spans_[index] = *direction;
+    out_.items.push_back({RuleItem::Kind::indicator, index});
+    out_.indicators.push_back(std::move(out));
+  }
+
+  // The checked properties of an indicator or of a family (its members' template). A
+  // problem is reported once, naming "indicator ID" or "family ID".
+  Indicator checked(const ast::Indicator& in, std::size_t base) {
+    const std::string subject = fmt::format("{} '{}'", in.family ? "family" : "indicator", in.id.text);
     Indicator out;
     out.id = in.id.text;
     out.name = in.name;
@@ -490,22 +545,21 @@ class Checker {
     const auto* data = single(in.data, "data");
     const auto* value = single(in.values, "value");
     if (data && value) {
-      error("E0229", value->span, fmt::format("indicator '{}' has both 'data' and 'value'", in.id.text))
+      error("E0229", value->span, fmt::format("{} has both 'data' and 'value'", subject))
           .note("'data' is given here", data->span)
           .help("an indicator either reads a dataset row ('data') or computes its value ('value')");
     } else if (data) {
       out.data = data->value;
-      no_placeholder(out.data);
+      if (!in.family) no_placeholder(out.data);
     } else if (value) {
       out.value = value->value;
       if (!in.breakdowns.empty()) {
         error("E0230", in.breakdowns.front().span, "a derived indicator ('value') cannot have breakdowns");
       }
     } else {
-      error("E0205", in.id.span, fmt::format("indicator '{}' has no data reference", in.id.text))
+      error("E0205", in.id.span, fmt::format("{} has no data reference", subject))
           .help("add a line such as 'data table.row', or 'value EXPRESSION' for a derived indicator");
     }
-    unit_given_.push_back(!in.units.empty());
     if (in.family) out.family = Family{in.family->text, in.family_name};
     for (const char* key : {"description", "owner", "source", "kolada"}) {
       std::vector<ast::Property<std::string>> given;
@@ -541,7 +595,7 @@ class Checker {
     }
     if (const auto* b = single(in.bands, "bands")) {
       if (!in.targets.empty()) {
-        error("E0242", b->span, fmt::format("indicator '{}' has both a target and colour bands", in.id.text))
+        error("E0242", b->span, fmt::format("{} has both a target and colour bands", subject))
             .note("the target is given here", in.targets.front().span)
             .help("colour bands replace the target: green is met, yellow near, red not met");
       }
@@ -550,7 +604,7 @@ class Checker {
     }
     if (const auto* m = single(in.breakdown_method, "breakdowns")) {
       if (in.breakdowns.empty()) {
-        error("E0244", m->span, fmt::format("indicator '{}' has no breakdown rows to add up", in.id.text))
+        error("E0244", m->span, fmt::format("{} has no breakdown rows to add up", subject))
             .help("add rows such as: breakdown man \"Män\" data table.row.man");
       } else if (m->value.kind == ast::BreakdownMethod::Kind::weighted_mean &&
                  std::all_of(m->value.weights.begin(), m->value.weights.end(),
@@ -569,8 +623,7 @@ class Checker {
     }
     if (const auto* g = single(in.gap, "gap")) {
       if (in.breakdowns.size() < 2) {
-        error("E0244", g->span,
-              fmt::format("indicator '{}' needs at least two breakdown rows for a gap", in.id.text));
+        error("E0244", g->span, fmt::format("{} needs at least two breakdown rows for a gap", subject));
       }
       out.gap = g->value;
     }
@@ -614,16 +667,13 @@ class Checker {
     for (const ast::Breakdown& bd : in.breakdowns) {
       auto [it, inserted] = breakdown_ids.emplace(bd.id.text, bd.id.span);
       if (!inserted) {
-        error("E0201", bd.id.span,
-              fmt::format("duplicate breakdown '{}' in indicator '{}'", bd.id.text, in.id.text))
+        error("E0201", bd.id.span, fmt::format("duplicate breakdown '{}' in {}", bd.id.text, subject))
             .note("first declared here", it->second);
       }
-      no_placeholder(bd.data);
+      if (!in.family) no_placeholder(bd.data);
       out.breakdowns.push_back({bd.id.text, bd.name, bd.data, bd.span});
     }
-    if (!in.directions.empty()) direction_spans_[out_.indicators.size()] = in.directions.front().span;
-    out_.items.push_back({RuleItem::Kind::indicator, out_.indicators.size()});
-    out_.indicators.push_back(std::move(out));
+    return out;
   }
 
   Diagnostic& warning(std::string code, Span span, std::string message) {
@@ -637,7 +687,7 @@ class Checker {
     for (const Breakdown& b : out.breakdowns) {
       if (b.id != out.id && ids_.count(b.id)) {
         warning("W0205", b.span,
-                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
+                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, shown_id(out)))
             .note("declared here", ids_.at(b.id));
       }
     }
@@ -647,7 +697,7 @@ class Checker {
     if (out.unit == Unit::percent &&
         (t.value > Decimal::integer(100) ||
          (t.comparator == ast::Comparator::range && t.upper > Decimal::integer(100)))) {
-      warning("W0201", t.value_span, fmt::format("a percentage target above 100 for '{}'", out.id))
+      warning("W0201", t.value_span, fmt::format("a percentage target above 100 for '{}'", shown_id(out)))
           .help("percentages are written as 92, not 0,92 or 9200");
     }
     const bool lower_bound = t.comparator == ast::Comparator::ge || t.comparator == ast::Comparator::gt;
@@ -656,14 +706,14 @@ class Checker {
         ((out.direction == ast::Direction::higher && upper_bound) ||
          (out.direction == ast::Direction::lower && lower_bound))) {
       warning("W0204", t.span,
-              fmt::format("'{}' is better when {}, but its target is {} {}", out.id,
+              fmt::format("'{}' is better when {}, but its target is {} {}", shown_id(out),
                           out.direction == ast::Direction::higher ? "higher" : "lower",
                           ast::to_string(t.comparator), format_sv(t.value)))
           .note("the direction is given here", direction_span->second)
           .help("check the comparator or the direction: trends and the commentary follow the direction");
     }
     if (out.direction == ast::Direction::unspecified && !lower_bound && !upper_bound) {
-      warning("W0202", t.span, fmt::format("'{}' has a target but no direction", out.id))
+      warning("W0202", t.span, fmt::format("'{}' has a target but no direction", shown_id(out)))
           .help("add 'higher is better' or 'lower is better' so that trends can say improved or worsened");
     }
   }
@@ -977,7 +1027,8 @@ class Checker {
   RuleSet out_;
   std::map<std::string, Span> test_ids_;
   std::map<std::string, Span> ids_;
-  std::vector<bool> unit_given_;  // per indicator: was `unit` written
+  std::vector<bool> unit_given_;                   // per indicator: was `unit` written
+  std::vector<std::size_t> first_of_declaration_;  // per indicator: see add_indicator
   std::set<std::string> rejected_profiles_;
   std::map<std::size_t, Span>
       direction_spans_;  // indicator index -> its written direction  // declared but invalid (E0239, E0240)

@@ -1298,17 +1298,37 @@ TEST(LanguageFamilyTest, OneIndicatorPerMember) {
   EXPECT_TRUE(r.s.sink.diagnostics().empty()) << r.s.rendered();
 }
 
-TEST(LanguageFamilyTest, MembersAreLoweredWithTheirOwnIdSpans) {
+TEST(LanguageFamilyTest, AFamilyIsLoweredOnceWithItsMembers) {
   Session s;
   auto tree = s.parse(family_rules);
   ASSERT_TRUE(tree) << s.rendered();
-  ASSERT_EQ(tree->indicators.size(), 2u);
-  EXPECT_EQ(tree->indicators[0].id.text, "lev_lkdata");
-  EXPECT_EQ(s.sources.location(tree->indicators[0].id.span), "test.rules:3:13");
-  EXPECT_EQ(s.sources.location(tree->indicators[1].id.span), "test.rules:3:30");
-  EXPECT_EQ(tree->indicators[1].family->text, "lev");
-  EXPECT_EQ(tree->indicators[1].family_name, "Leveranssäkerhet");
-  EXPECT_EQ(tree->indicators[1].data.at(0).value.to_string(), "t.arkiv");
+  ASSERT_EQ(tree->indicators.size(), 1u);
+  const ast::Indicator& family = tree->indicators[0];
+  EXPECT_EQ(family.id.text, "lev");
+  EXPECT_EQ(family.family->text, "lev");
+  EXPECT_EQ(family.family_name, "Leveranssäkerhet");
+  ASSERT_EQ(family.members.size(), 2u);
+  EXPECT_EQ(family.members[1].id.text, "arkiv");
+  EXPECT_EQ(family.members[1].name, "Stadsarkivet");
+  EXPECT_EQ(s.sources.location(family.members[0].id.span), "test.rules:3:13");
+  EXPECT_EQ(s.sources.location(family.members[1].id.span), "test.rules:3:30");
+  EXPECT_EQ(family.data.at(0).value.to_string(), "t.*");  // the checker puts in each member
+}
+
+TEST(LanguageFamilyTest, TheCheckerMakesOneIndicatorPerMember) {
+  Session s;
+  auto tree = s.parse(family_rules);
+  ASSERT_TRUE(tree) << s.rendered();
+  const RuleSet rules = check_rules({*tree}, s.sink);
+  ASSERT_EQ(rules.indicators.size(), 2u);
+  EXPECT_EQ(rules.indicators[1].id, "lev_arkiv");
+  EXPECT_EQ(rules.indicators[1].name, "Leveranssäkerhet Stadsarkivet");
+  EXPECT_EQ(rules.indicators[1].data.to_string(), "t.arkiv");
+  EXPECT_EQ(rules.indicators[0].data.to_string(), "t.lkdata");
+  EXPECT_EQ(rules.indicators[1].family, (Family{"lev", "Leveranssäkerhet"}));
+  ASSERT_EQ(rules.items.size(), 2u);
+  EXPECT_EQ(rules.items[1].index, 1u);
+  EXPECT_TRUE(s.sink.diagnostics().empty()) << s.rendered();
 }
 
 TEST(LanguageFamilyTest, StarStandsForTheMemberInBreakdownsAndDeeperPaths) {
@@ -1362,13 +1382,43 @@ TEST(LanguageFamilyTest, GeneratedIdClashIsE0201AtTheMember) {
   EXPECT_EQ(test::note_location(e.s, *e.s.find("E0201")), "test.rules:2:13");
 }
 
-TEST(LanguageFamilyTest, EveryMemberIsCheckedOnItsOwn) {
+TEST(LanguageFamilyTest, AProblemInTheFamilyIsReportedOnceNotPerMember) {
   CheckError e(
-      "area a \"A\" {\n  family f \"F\" {\n    members p \"P\", q \"Q\"\n    unit procent\n  }\n}\n");
-  EXPECT_EQ(e.s.count("E0205"), 2u) << e.s.rendered();
-  EXPECT_DIAGNOSTIC(e.s, "E0205", "indicator 'f_p' has no data reference", "test.rules:3:13");
-  EXPECT_DIAGNOSTIC(e.s, "E0205", "indicator 'f_q' has no data reference", "test.rules:3:20");
-  EXPECT_EQ(e.s.count("E0202"), 2u) << e.s.rendered();
+      "area a \"A\" {\n  family f \"F\" {\n    members p \"P\", q \"Q\", r \"R\"\n    unit procent\n"
+      "    target >= 1.000\n  }\n}\n");
+  EXPECT_EQ(e.s.count("E0205"), 1u) << e.s.rendered();
+  EXPECT_DIAGNOSTIC(e.s, "E0205", "family 'f' has no data reference", "test.rules:2:10");
+  EXPECT_EQ(e.s.count("E0202"), 1u) << e.s.rendered();
+  EXPECT_EQ(e.s.count("W0207"), 1u) << e.s.rendered();
+}
+
+TEST(LanguageFamilyTest, ALikelyMistakeIsWarnedOnceNamingTheFamily) {
+  Session s;
+  auto tree = s.parse(
+      "area a \"A\" {\n  family f \"F\" {\n    members p \"P\", q \"Q\"\n    unit percent\n"
+      "    data t.*\n    target 90..120\n  }\n}\n");
+  ASSERT_TRUE(tree) << s.rendered();
+  check_rules({*tree}, s.sink);
+  EXPECT_EQ(s.count("W0201"), 1u) << s.rendered();
+  EXPECT_DIAGNOSTIC(s, "W0201", "a percentage target above 100 for 'f'", "test.rules:6:12");
+  EXPECT_EQ(s.count("W0202"), 1u) << s.rendered();
+  EXPECT_DIAGNOSTIC(s, "W0202", "'f' has a target but no direction", "test.rules:6:5");
+}
+
+TEST(LanguageFamilyTest, ADerivedFamilysUnitIsInferredOnceForEveryMember) {
+  Session s;
+  auto tree = s.parse(
+      "area a \"A\" {\n  indicator k \"K\" { unit tkr data t.k }\n"
+      "  family f \"F\" {\n    members p \"P\", q \"Q\"\n    unit count\n    value k * 2\n  }\n"
+      "  family g \"G\" {\n    members p \"P\", q \"Q\"\n    value k * 2\n  }\n}\n");
+  ASSERT_TRUE(tree) << s.rendered();
+  const RuleSet rules = check_rules({*tree}, s.sink);
+  EXPECT_EQ(s.count("E0222"), 1u) << s.rendered();
+  EXPECT_DIAGNOSTIC(s, "E0222", "the value of 'f' is in tkr but the indicator's unit is count",
+                    "test.rules:6:11");
+  EXPECT_EQ(rules.indicator("g_p")->unit, Unit::tkr);
+  EXPECT_EQ(rules.indicator("g_q")->unit, Unit::tkr);
+  EXPECT_EQ(rules.indicator("f_q")->unit, Unit::count);
 }
 
 TEST(LanguageFamilyTest, StarInsideAnExpressionKeepsItsMeaningOfEveryRow) {
