@@ -528,6 +528,16 @@ class Run {
     }
     std::optional<attain::Dataset> dataset = attain::load_dataset(sources.add(path, std::move(*text)), sink);
     if (!dataset || sink.has_errors()) return rendered(data_error);
+    if (options_.output.empty() && options_.fail_on.empty()) {
+      // Only the summary is wanted: count each result as it comes instead of keeping
+      // them (a national dataset has 290 000).
+      attain::SummaryBuilder counts(path);
+      const bool evaluated = attain::evaluate_indicators(
+          rules, *dataset, sink, [&](const attain::ItemResult& r) { counts.add(r); }, evaluate_options());
+      if (!evaluated || sink.has_errors()) return rendered(rule_error);
+      out.summary = counts.take();
+      return rendered(success);
+    }
     std::optional<attain::Results> results = attain::evaluate(rules, *dataset, sink, evaluate_options());
     dataset.reset();
     if (!results || sink.has_errors()) return rendered(rule_error);

@@ -29,7 +29,7 @@ class Checker {
   RuleSet run(const std::vector<ast::RuleFile>& files) {
     std::size_t indicators = 0, budgets = 0;
     for (const ast::RuleFile& file : files) {
-      indicators += file.indicators.size();
+      for (const ast::Indicator& i : file.indicators) indicators += i.family ? i.members.size() : 1;
       budgets += file.budgets.size();
     }
     out_.indicators.reserve(indicators);

@@ -104,6 +104,18 @@ class Evaluator {
     return out;
   }
 
+  // What run() does for the indicators, handing each result to `each` instead of keeping
+  // it; budgets are evaluated for their messages. Only without derived indicators and
+  // data checks, which look results up by id. False where run() gives nullopt.
+  bool each_indicator(const std::function<void(const ItemResult&)>& each) {
+    for (const Indicator& in : rules_.indicators) {
+      if (in.value) continue;  // in a cycle (E0224): not evaluated, as in run()
+      if (auto r = indicator(in)) each(*r);
+    }
+    for (const Budget& b : rules_.budgets) budget(b);
+    return !failed_;
+  }
+
  private:
   // Reports an error once per place and code: expressions are evaluated several times
   // (current and previous period, each row and column of a data check).
@@ -1434,6 +1446,19 @@ bool is_shortfall(Verdict verdict) {
 std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
                                 const EvaluateOptions& options) {
   return Evaluator(rules, dataset, sink, options).run();
+}
+
+bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+                         const std::function<void(const ItemResult&)>& each, const EvaluateOptions& options) {
+  if (!rules.derived_order.empty() || !rules.checks.empty()) {
+    std::optional<Results> results = evaluate(rules, dataset, sink, options);
+    if (!results) return false;
+    for (const ItemResult& r : results->items) {
+      if (r.kind == ItemResult::Kind::indicator) each(r);
+    }
+    return true;
+  }
+  return Evaluator(rules, dataset, sink, options).each_indicator(each);
 }
 
 }  // namespace attain

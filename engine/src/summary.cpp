@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 namespace attain {
 
@@ -18,28 +17,32 @@ std::size_t SummaryLine::total() const {
   return std::accumulate(counts.begin(), counts.end(), std::size_t{0});
 }
 
-Summary summarise(const Results& results, std::string dataset) {
-  Summary out;
-  out.datasets.push_back(std::move(dataset));
-  std::unordered_map<std::string, std::size_t> family_line;  // family id -> index into out.lines
-  for (const ItemResult& r : results.items) {
-    if (r.kind != ItemResult::Kind::indicator) continue;
-    if (r.family) {
-      const auto [at, added] = family_line.try_emplace(r.family->id, out.lines.size());
-      if (!added) {
-        SummaryLine& line = out.lines[at->second];
-        ++line.members;
-        ++line.counts[static_cast<std::size_t>(r.verdict)];
-        continue;
-      }
+SummaryBuilder::SummaryBuilder(std::string dataset) {
+  out_.datasets.push_back(std::move(dataset));
+}
+
+void SummaryBuilder::add(const ItemResult& r) {
+  if (r.kind != ItemResult::Kind::indicator) return;
+  if (r.family) {
+    const auto [at, added] = family_line_.try_emplace(r.family->id, out_.lines.size());
+    if (!added) {
+      SummaryLine& line = out_.lines[at->second];
+      ++line.members;
+      ++line.counts[static_cast<std::size_t>(r.verdict)];
+      return;
     }
-    SummaryLine& line = out.lines.emplace_back();
-    line.kind = r.family ? SummaryLine::Kind::family : SummaryLine::Kind::indicator;
-    line.id = r.family ? r.family->id : r.id;
-    line.name = r.family ? r.family->name : r.name;
-    ++line.counts[static_cast<std::size_t>(r.verdict)];
   }
-  return out;
+  SummaryLine& line = out_.lines.emplace_back();
+  line.kind = r.family ? SummaryLine::Kind::family : SummaryLine::Kind::indicator;
+  line.id = r.family ? r.family->id : r.id;
+  line.name = r.family ? r.family->name : r.name;
+  ++line.counts[static_cast<std::size_t>(r.verdict)];
+}
+
+Summary summarise(const Results& results, std::string dataset) {
+  SummaryBuilder builder(std::move(dataset));
+  for (const ItemResult& r : results.items) builder.add(r);
+  return builder.take();
 }
 
 void add_to(Summary& into, const Summary& more) {

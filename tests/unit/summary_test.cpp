@@ -79,6 +79,89 @@ TEST(SummaryTest, OneLinePerIndicatorAndOnePerFamilyInRuleOrder) {
   EXPECT_EQ(s.lines[2].total(), 1u);
 }
 
+// Counting results as evaluate_indicators hands them over gives summarise's summary, and
+// the same messages in the same order, with and without results looked up by id.
+struct Streamed {
+  explicit Streamed(const std::string& rule_text, const std::string& yaml) {
+    auto rules_kept = kept.check(rule_text);
+    auto data_kept = kept.load(yaml);
+    auto rules_streamed = streamed.check(rule_text);
+    auto data_streamed = streamed.load(yaml);
+    if (!rules_kept || !data_kept || !rules_streamed || !data_streamed) {
+      ADD_FAILURE() << kept.rendered();
+      return;
+    }
+    results = evaluate(*rules_kept, *data_kept, kept.sink);
+    SummaryBuilder builder("a.yaml");
+    evaluated = evaluate_indicators(*rules_streamed, *data_streamed, streamed.sink,
+                                    [&](const ItemResult& r) {
+                                      ids.push_back(r.id);
+                                      builder.add(r);
+                                    },
+                                    {.series = false});
+    summary = builder.take();
+  }
+  Session kept, streamed;
+  std::optional<Results> results;
+  bool evaluated = false;
+  std::vector<std::string> ids;  // in the order handed over
+  Summary summary;
+};
+
+void expect_same_lines(const Summary& a, const Summary& b) {
+  ASSERT_EQ(a.lines.size(), b.lines.size());
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    EXPECT_EQ(a.lines[i].id, b.lines[i].id);
+    EXPECT_EQ(a.lines[i].kind, b.lines[i].kind);
+    EXPECT_EQ(a.lines[i].members, b.lines[i].members);
+    EXPECT_EQ(a.lines[i].counts, b.lines[i].counts);
+  }
+}
+
+TEST(SummaryStreamTest, CountingResultsAsTheyComeGivesTheSameSummary) {
+  const std::string yaml = dataset("96 %", "96 %", "94 %", "I.U.");
+  Streamed run(rules + std::string(""), yaml);
+  ASSERT_TRUE(run.results) << run.kept.rendered();
+  ASSERT_TRUE(run.evaluated) << run.streamed.rendered();
+  EXPECT_EQ(run.ids, (std::vector<std::string>{"first", "lev_x", "lev_y", "lev_z", "last"}));
+  expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
+  EXPECT_EQ(run.summary.datasets, std::vector<std::string>{"a.yaml"});
+}
+
+TEST(SummaryStreamTest, WarningsComeAsFromEvaluate) {
+  // 96 % written for an indicator in tkr: W0301, once in each.
+  const std::string text =
+      "area a \"A\" {\n  indicator first \"F\" { unit tkr data t.r target >= 95 }\n"
+      "  indicator second \"S\" { unit percent data t.x target >= 95 }\n}\n";
+  Streamed run(text, dataset("96 %", "96 %", "94 %", "I.U."));
+  ASSERT_TRUE(run.evaluated);
+  EXPECT_EQ(run.streamed.count("W0301"), 1u) << run.streamed.rendered();
+  EXPECT_EQ(run.streamed.rendered(), run.kept.rendered());
+}
+
+TEST(SummaryStreamTest, AnUnknownRowFailsAsInEvaluate) {
+  const std::string text =
+      "area a \"A\" {\n  indicator first \"F\" { unit percent data t.r target >= 95 }\n"
+      "  indicator second \"S\" { unit percent data t.nope target >= 95 }\n}\n";
+  Streamed run(text, dataset("96 %", "96 %", "94 %", "I.U."));
+  EXPECT_FALSE(run.results);
+  EXPECT_FALSE(run.evaluated);
+  EXPECT_EQ(run.streamed.count("E0213"), 1u) << run.streamed.rendered();
+  EXPECT_EQ(run.streamed.rendered(), run.kept.rendered());
+}
+
+TEST(SummaryStreamTest, DerivedIndicatorsAreHandedOverInRuleOrderToo) {
+  // A derived indicator reads another's result: evaluate_indicators keeps the results then.
+  const std::string text =
+      "area a \"A\" {\n  indicator twice \"T\" { unit percent value first * 2 target >= 150 }\n"
+      "  indicator first \"F\" { unit percent data t.r target >= 95 }\n}\n";
+  Streamed run(text, dataset("96 %", "96 %", "94 %", "I.U."));
+  ASSERT_TRUE(run.evaluated) << run.streamed.rendered();
+  EXPECT_EQ(run.ids, (std::vector<std::string>{"twice", "first"}));
+  expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
+  EXPECT_EQ(run.summary.lines.at(0).count(Verdict::met), 1u);
+}
+
 TEST(SummaryTest, BudgetLinesAreNotCounted) {
   Results results;
   ItemResult line;

@@ -3,6 +3,7 @@
 // (unknown tables, rows and columns are rule errors, E02xx, with did-you-mean), then
 // computes a verdict and a trend per indicator and per budget line. Formats no text.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -131,6 +132,14 @@ struct EvaluateOptions {
 
 std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
                                 const EvaluateOptions& options = {});
+
+// Evaluates as evaluate() does, with the same messages, but hands each indicator's
+// result to `each` in rule order instead of keeping them all: for a summary of 290 000
+// results. Budget lines are evaluated but not handed on; nothing is rolled up. Returns
+// false where evaluate() gives nullopt; `each` may have been called before that.
+bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+                         const std::function<void(const ItemResult&)>& each,
+                         const EvaluateOptions& options = {});
 
 // True for verdicts that count as an unmet target in summaries and "Väsentliga avvikelser".
 bool is_shortfall(Verdict verdict);

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "attain/evaluate.hpp"
@@ -41,6 +42,19 @@ struct Summary {
 // member. Budget lines and breakdown rows are not counted. `dataset` names the dataset
 // (its path) in `Summary::datasets`. Never fails.
 Summary summarise(const Results& results, std::string dataset);
+
+// The same summary from results handed over one at a time, as evaluate_indicators gives
+// them: add each result in rule order, then take the summary.
+class SummaryBuilder {
+ public:
+  explicit SummaryBuilder(std::string dataset);
+  void add(const ItemResult& result);
+  Summary take() { return std::move(out_); }
+
+ private:
+  Summary out_;
+  std::unordered_map<std::string, std::size_t> family_line_;  // family id -> index into out_.lines
+};
 
 // Adds `more` to `into`: its datasets after those of `into`, the counts of each line to
 // the line of the same kind and id (appended after the others when `into` has none; the
