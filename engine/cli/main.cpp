@@ -330,8 +330,11 @@ class Run {
       }
     }
 
-    const attain::RuleSet rules = load_rules(inputs.rules);
-    if (sink_.has_errors()) return finish(rule_error);
+    // The rule files are read here; they are parsed and checked while the workers start
+    // loading the first datasets (a national dataset takes as long to load as its rules
+    // take to check). The workers wait for the checked rules before they evaluate.
+    const auto rule_files = attain::load_rule_files(inputs.rules, sources_, sink_);
+    files_read_ = rule_files.size();
     const attain::DiagnosticFormat format = diagnostic_format();
     const bool machine = format != attain::DiagnosticFormat::text;
     const bool color = use_color(options_.color, STDERR_FILENO);
@@ -343,12 +346,6 @@ class Run {
       else
         std::cerr << line;
     };
-    const std::string rule_diagnostics =
-        attain::render_diagnostics(sink_.diagnostics(), sources_, format, color);
-    if (machine)
-      documents.push_back(rule_diagnostics);
-    else
-      std::cerr << rule_diagnostics;
 
     // Never write over a file this run reads, a rule file or a dataset, also through
     // another name or a link: the same device and inode, as std::filesystem::equivalent
@@ -360,23 +357,13 @@ class Run {
     };
     for (attain::FileId id = 0; id < sources_.size(); ++id) add_read(sources_.file(id).path());
     for (const std::string& dataset : datasets) add_read(dataset);
+    std::optional<std::string> refused;  // an input a report would overwrite
     for (const std::string& output : outputs) {
       struct stat info {};
       if (::stat(output.c_str(), &info) != 0) continue;
       if (const auto same = read.find({info.st_dev, info.st_ino}); same != read.end()) {
-        if (machine) std::cerr << attain::join_diagnostics(documents, format);
-        return usage(fmt::format("refusing to write the report over the input '{}'",
-                                 attain::terminal_safe(same->second)));
-      }
-    }
-    if (!options_.output.empty()) {
-      std::error_code ec;
-      fs::create_directories(options_.output, ec);
-      if (ec) {
-        if (machine) std::cerr << attain::join_diagnostics(documents, format);
-        std::cerr << fmt::format("evaluate: error: cannot create the directory '{}': {}\n",
-                                 attain::terminal_safe(options_.output), ec.message());
-        return output_error;
+        refused = same->second;
+        break;
       }
     }
 
@@ -387,11 +374,12 @@ class Run {
     std::mutex mutex;
     std::condition_variable finished;
     std::atomic<std::size_t> next{0};
+    RulesGate gate;
     const auto work = [&](std::stop_token stop) {
       for (std::size_t i = next++; i < n && !stop.stop_requested(); i = next++) {
         DatasetRun run;
         try {
-          run = run_dataset(rules, datasets[i], format, color);
+          run = run_dataset(gate, stop, datasets[i], format, color);
         } catch (const std::exception& e) {
           run.code = internal_error;
           run.internal = e.what();
@@ -410,11 +398,46 @@ class Run {
     const std::size_t jobs =
         std::min<std::size_t>(n, options_.jobs > 0 ? static_cast<std::size_t>(options_.jobs)
                                                    : std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::jthread> workers;
-    {
+    std::vector<std::jthread> workers;  // joined (after a stop request) on every return
+    if (!refused) {
       const SignalsBlockedForNewThreads blocked;
       for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(work);
     }
+
+    std::vector<attain::ast::RuleFile> parsed;
+    for (const attain::SourceFile* file : rule_files)
+      parsed.push_back(attain::parse_rules_recovering(*file, sink_));
+    const attain::RuleSet rules = attain::check_rules(parsed, sink_);
+    parsed.clear();
+    if (sink_.has_errors()) {
+      gate.close();
+      workers.clear();
+      return finish(rule_error);
+    }
+    const std::string rule_diagnostics =
+        attain::render_diagnostics(sink_.diagnostics(), sources_, format, color);
+    if (machine)
+      documents.push_back(rule_diagnostics);
+    else
+      std::cerr << rule_diagnostics;
+    if (refused) {
+      if (machine) std::cerr << attain::join_diagnostics(documents, format);
+      return usage(
+          fmt::format("refusing to write the report over the input '{}'", attain::terminal_safe(*refused)));
+    }
+    if (!options_.output.empty()) {
+      std::error_code ec;
+      fs::create_directories(options_.output, ec);
+      if (ec) {
+        gate.close();
+        workers.clear();
+        if (machine) std::cerr << attain::join_diagnostics(documents, format);
+        std::cerr << fmt::format("evaluate: error: cannot create the directory '{}': {}\n",
+                                 attain::terminal_safe(options_.output), ec.message());
+        return output_error;
+      }
+    }
+    gate.open(rules);
 
     int code = success;
     attain::Summary summary;
@@ -486,6 +509,34 @@ class Run {
     return code;
   }
 
+  // Batch mode's workers load their first datasets while the main thread checks the
+  // rules; they wait here for the rule set (or for word that there is none to use).
+  class RulesGate {
+   public:
+    void open(const attain::RuleSet& rules) { settle(&rules); }
+    void close() { settle(nullptr); }
+    // The rule set once open; nullptr once closed, or when `stop` is requested first.
+    const attain::RuleSet* wait(std::stop_token stop) {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, stop, [&] { return settled_; });
+      return settled_ ? rules_ : nullptr;
+    }
+
+   private:
+    void settle(const attain::RuleSet* rules) {
+      {
+        const std::lock_guard lock(mutex_);
+        rules_ = rules;
+        settled_ = true;
+      }
+      changed_.notify_all();
+    }
+    std::mutex mutex_;
+    std::condition_variable_any changed_;
+    const attain::RuleSet* rules_ = nullptr;
+    bool settled_ = false;
+  };
+
   // What batch mode keeps of one dataset: all a worker hands to the main thread.
   struct DatasetRun {
     int code = success;
@@ -507,8 +558,9 @@ class Run {
 
   // One dataset of batch mode, as a single run would do it (evaluate_inputs), with its
   // own sink and a fork of the rules' sources. Called from several threads at once: it
-  // reads `rules`, `sources_`, `sink_` and `options_` and changes nothing shared.
-  DatasetRun run_dataset(const attain::RuleSet& rules, const std::string& path,
+  // reads `sources_` and `options_`, and once `gate` has the rules, those and `sink_`
+  // (the main thread is done with them then); it changes nothing shared.
+  DatasetRun run_dataset(RulesGate& gate, std::stop_token stop, const std::string& path,
                          attain::DiagnosticFormat format, bool color) const {
     DatasetRun out;
     attain::SourceManager sources = sources_.fork();
@@ -528,6 +580,9 @@ class Run {
     }
     std::optional<attain::Dataset> dataset = attain::load_dataset(sources.add(path, std::move(*text)), sink);
     if (!dataset || sink.has_errors()) return rendered(data_error);
+    const attain::RuleSet* checked = gate.wait(stop);
+    if (!checked) return {};  // the run stops: nothing of this dataset is shown
+    const attain::RuleSet& rules = *checked;
     if (options_.output.empty() && options_.fail_on.empty()) {
       // Only the summary is wanted: count each result as it comes instead of keeping
       // them (a national dataset has 290 000).
