@@ -99,6 +99,7 @@ class Evaluator {
       at += lines.size();
     }
     out.rollups = rollups(out);
+    std::sort(read_.begin(), read_.end(), std::less<>{});  // for unread()'s binary search
     for (const Table& t : data_.tables) unread(t.rows, t.id, out.unread_rows);
     if (failed_) return std::nullopt;
     return out;
@@ -657,8 +658,8 @@ class Evaluator {
   }
 
   Observation observe(const Table& table, const Row& row, std::size_t column) {
-    if (&row != last_read_) {  // one insert per row, not per cell
-      read_.insert(&row);
+    if (&row != last_read_) {  // one entry per row read in a row, not per cell
+      read_.push_back(&row);
       last_read_ = &row;
     }
     const Column& c = table.columns[column];
@@ -1008,7 +1009,8 @@ class Evaluator {
   // Rows with figures that no rule read, as table.row.child paths (coverage).
   void unread(const std::vector<Row>& rows, const std::string& path, std::vector<std::string>& out) const {
     for (const Row& r : rows) {
-      if (r.has_values() && !read_.count(&r)) out.push_back(path + "." + r.id);
+      if (r.has_values() && !std::binary_search(read_.begin(), read_.end(), &r, std::less<>{}))
+        out.push_back(path + "." + r.id);
       unread(r.rows, path + "." + r.id, out);
     }
   }
@@ -1431,7 +1433,7 @@ class Evaluator {
   Diagnostic scratch_;
   std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
   std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
-  std::set<const Row*> read_;                       // every dataset row a rule read (coverage)
+  std::vector<const Row*> read_;                    // every dataset row a rule read (coverage), repeats too
   const Row* last_read_ = nullptr;                  // the row `read_` got last
   std::unordered_map<const std::vector<Row>*, std::unordered_map<std::string_view, const Row*>> row_index_;
   bool failed_ = false;
