@@ -188,6 +188,12 @@ def peer_output(text):
     return counts, items
 
 
+def summary_counts(text):
+    """Counts per KPI from attain's summary JSON (docs/json-summary.md), in VERDICTS order."""
+    doc = json.loads(text)
+    return {line["id"]: [line["counts"][v] for v in VERDICTS] for line in doc["indicators"]}
+
+
 def compare_items(ref, got, label):
     """A list of problems (empty when every verdict agrees)."""
     probs = []
@@ -290,6 +296,8 @@ def main():
          [ev, nat_rules, nat_yaml, "-o", "/dev/null"]),
         ("attain-json", "attain `evaluate`, national JSON", "attain",
          [ev, nat_rules, nat_json, "-o", "/dev/null"]),
+        ("attain-summary", "attain `evaluate --summary -f json`, national JSON (counts per KPI)", "attain-counts",
+         [ev, "--summary", nat_rules, nat_json, "-f", "json"]),
         ("attain-units", "attain `evaluate`, %d unit file%s one after the other" % (
             len(units), "s" if len(units) > 1 else ""), "attain-seq",
          [[ev, unit_rules, p, "-o", "/dev/null"] for p in unit_yaml]),
@@ -405,12 +413,12 @@ def main():
                         peak = max(peak, r.maxrss_kb)
                     samples[key].append((wall, cpu, peak))
                     continue
-                r = run(argv, args.timeout, capture=(kind == "peer"))
+                r = run(argv, args.timeout, capture=(kind in ("peer", "attain-counts")))
                 if r.rc != 0:
                     sys.exit("run.py: %s failed (exit %d)%s: %s" % (key, r.rc, " (timeout)" if r.timed_out else "",
                                                                    r.stderr[-1000:]))
-                if kind == "peer":
-                    counts, _ = peer_output(r.stdout)
+                if kind in ("peer", "attain-counts"):
+                    counts = summary_counts(r.stdout) if kind == "attain-counts" else peer_output(r.stdout)[0]
                     if counts != ref_counts:
                         bad = [k for k in ref_counts if counts.get(k) != ref_counts[k]]
                         problems.append("%s run %d: counts per KPI differ from attain's for %d KPIs, e.g. %s" % (
