@@ -902,7 +902,7 @@ class Run {
       }
     }
     std::string out = fmt::format("coverage: {} of {} indicators have a value for the report period\n",
-                                  rules.indicators.size() - without.size(), rules.indicators.size());
+                                  rules.indicator_count() - without.size(), rules.indicator_count());
     if (!without.empty()) out += fmt::format("  without a value: {}\n", fmt::join(without, ", "));
     out += fmt::format("coverage: {} dataset row{} with figures {} read by no rule\n",
                        results.unread_rows.size(), results.unread_rows.size() == 1 ? "" : "s",

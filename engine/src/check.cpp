@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -27,12 +28,13 @@ class Checker {
   explicit Checker(DiagnosticSink& sink) : sink_(sink) {}
 
   RuleSet run(const std::vector<ast::RuleFile>& files) {
-    std::size_t indicators = 0, budgets = 0;
+    std::size_t declarations = 0, indicators = 0, budgets = 0;
     for (const ast::RuleFile& file : files) {
+      declarations += file.indicators.size();
       for (const ast::Indicator& i : file.indicators) indicators += i.family ? i.members.size() : 1;
       budgets += file.budgets.size();
     }
-    out_.indicators.reserve(indicators);
+    out_.indicators.reserve(declarations);
     out_.items.reserve(indicators + budgets);
     // Constants first: any file may use a constant declared in any other.
     for (const ast::RuleFile& file : files) {
@@ -46,15 +48,19 @@ class Checker {
     // Expressions may name indicators of any file: check them once all are known, in
     // dependency order so a derived indicator sees the units of those it uses.
     order_derived();
-    std::vector<bool> inferred(out_.indicators.size(), false);
-    std::vector<std::size_t> order = out_.derived_order;
-    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {  // members of cycles too
-      if (out_.indicators[i].value && std::find(order.begin(), order.end(), i) == order.end())
-        order.push_back(i);
+    // Declarations in that order (a family's members share one expression: it is
+    // inferred and reported once), then those in cycles.
+    std::vector<std::size_t> order;
+    std::vector<char> ordered(out_.indicators.size(), 0);
+    for (std::size_t k : out_.derived_order) {
+      const std::size_t i = out_.items[k].index;
+      if (!ordered[i]) order.push_back(i);
+      ordered[i] = 1;
     }
-    // A family's members share one expression: it is inferred (and reported) once.
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
+      if (out_.indicators[i].value && !ordered[i]) order.push_back(i);
+    }
     for (std::size_t i : order) {
-      if (first_of_declaration_[i] != i) continue;
       Indicator& ind = out_.indicators[i];
       const Type type = infer(*ind.value, /*in_aggregate=*/false, /*in_check=*/false);
       if (type.kind == Type::Kind::unit && type.unit != ind.unit) {
@@ -62,21 +68,18 @@ class Checker {
           ind.unit = type.unit;
         } else {
           error("E0222", ind.value->span,
-                fmt::format("the value of '{}' is in {} but the indicator's unit is {}", shown_id(ind),
+                fmt::format("the value of '{}' is in {} but the indicator's unit is {}", ind.id,
                             to_string(type.unit), to_string(ind.unit)))
               .help(fmt::format("change the unit to '{}' or the expression", to_string(type.unit)));
         }
       }
     }
-    for (std::size_t i : order) out_.indicators[i].unit = out_.indicators[first_of_declaration_[i]].unit;
     for (const DataCheck& c : out_.checks) {
       const Type left = infer(*c.expect.left, false, true);
       const Type right = infer(*c.expect.right, false, true);
       combine(left, right, c.expect.right->span, "compare");
     }
-    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
-      if (first_of_declaration_[i] == i) likely_mistakes(out_.indicators[i], i);
-    }
+    for (std::size_t i = 0; i < out_.indicators.size(); ++i) likely_mistakes(out_.indicators[i], i);
     unused_constants(files);
     for (const ast::RuleFile& file : files) {
       for (const ast::RuleTest& t : file.tests) check_test(t);
@@ -85,9 +88,6 @@ class Checker {
   }
 
  private:
-  // The id a message names: a family member's problems are the family's.
-  static const std::string& shown_id(const Indicator& in) { return in.family ? in.family->id : in.id; }
-
   // Ids share one namespace across areas, goals, objectives, indicators and budgets.
   void declare(const ast::Name& id) {
     auto [it, inserted] = ids_.emplace(id.text, id.span);
@@ -155,11 +155,10 @@ class Checker {
         }
         return {};
       case K::name: {
-        const Indicator* ind = out_.indicator(e.name.text);
+        const std::optional<Indicator> ind = out_.indicator(e.name.text);
         if (!ind && out_.constants.count(e.name.text)) return {Type::Kind::literal, Unit::number};
         if (!ind) {
-          std::vector<std::string> ids;
-          for (const Indicator& i : out_.indicators) ids.push_back(i.id);
+          std::vector<std::string> ids = indicator_ids();
           for (const auto& [name, value] : out_.constants) ids.push_back(name);
           Diagnostic& d =
               error("E0221", e.name.span, fmt::format("unknown indicator or constant '{}'", e.name.text));
@@ -239,41 +238,62 @@ class Checker {
     for (const ast::ExprPtr& o : e.operands) names_in(*o, out);
   }
 
-  // Orders derived indicators so each comes after the ones it uses; a cycle is E0224.
+  // The id of an indicator item: a family member's own.
+  std::string item_id(const RuleItem& item) const {
+    const Indicator& in = out_.indicators[item.index];
+    return in.members.empty() ? in.id : member_id(in, in.members[item.member]);
+  }
+
+  // Every indicator's id, a family's members each, for did-you-mean.
+  std::vector<std::string> indicator_ids() const {
+    std::vector<std::string> ids;
+    for (const RuleItem& item : out_.items) {
+      if (item.kind == RuleItem::Kind::indicator) ids.push_back(item_id(item));
+    }
+    return ids;
+  }
+
+  // Orders derived indicators (as items: each member of a derived family) so each comes
+  // after the ones it uses; a cycle is E0224.
   void order_derived() {
     enum class Mark { none, visiting, done };
-    std::vector<Mark> marks(out_.indicators.size(), Mark::none);
+    std::vector<Mark> marks(out_.items.size(), Mark::none);
+    std::unordered_map<std::string, std::size_t> derived;  // id -> item, derived ones only
+    for (std::size_t k = 0; k < out_.items.size(); ++k) {
+      const RuleItem& item = out_.items[k];
+      if (item.kind == RuleItem::Kind::indicator && out_.indicators[item.index].value)
+        derived.try_emplace(item_id(item), k);
+    }
     std::vector<std::size_t> stack;
-    std::function<void(std::size_t)> visit = [&](std::size_t i) {
-      if (marks[i] == Mark::done) return;
-      if (marks[i] == Mark::visiting) {
-        auto from = std::find(stack.begin(), stack.end(), i);
+    std::function<void(std::size_t)> visit = [&](std::size_t k) {
+      if (marks[k] == Mark::done) return;
+      const Indicator& in = out_.indicators[out_.items[k].index];
+      if (marks[k] == Mark::visiting) {
+        auto from = std::find(stack.begin(), stack.end(), k);
         std::string cycle;
-        for (auto it = from; it != stack.end(); ++it) cycle += out_.indicators[*it].id + " → ";
-        cycle += out_.indicators[i].id;
-        const Indicator& start = out_.indicators[i];
-        error("E0224", start.value->span, fmt::format("reference cycle: {}", cycle))
+        for (auto it = from; it != stack.end(); ++it) cycle += item_id(out_.items[*it]) + " → ";
+        cycle += item_id(out_.items[k]);
+        error("E0224", in.value->span, fmt::format("reference cycle: {}", cycle))
             .help("an indicator cannot depend on itself, directly or through others");
-        marks[i] = Mark::done;  // report each cycle once
+        marks[k] = Mark::done;  // report each cycle once
         return;
       }
-      marks[i] = Mark::visiting;
-      stack.push_back(i);
+      marks[k] = Mark::visiting;
+      stack.push_back(k);
       std::vector<const ast::Name*> names;
-      if (out_.indicators[i].value) names_in(*out_.indicators[i].value, names);
+      names_in(*in.value, names);
       for (const ast::Name* n : names) {
-        for (std::size_t j = 0; j < out_.indicators.size(); ++j) {
-          if (out_.indicators[j].id == n->text && out_.indicators[j].value) visit(j);
-        }
+        if (const auto it = derived.find(n->text); it != derived.end()) visit(it->second);
       }
       stack.pop_back();
-      if (marks[i] == Mark::visiting) {
-        marks[i] = Mark::done;
-        out_.derived_order.push_back(i);
+      if (marks[k] == Mark::visiting) {
+        marks[k] = Mark::done;
+        out_.derived_order.push_back(k);
       }
     };
-    for (std::size_t i = 0; i < out_.indicators.size(); ++i) {
-      if (out_.indicators[i].value) visit(i);
+    for (std::size_t k = 0; k < out_.items.size(); ++k) {
+      if (out_.items[k].kind == RuleItem::Kind::indicator && out_.indicators[out_.items[k].index].value)
+        visit(k);
     }
   }
 
@@ -478,44 +498,21 @@ class Checker {
   // copy with its own id, name and rows (a '*' row in `data` and breakdown references).
   // A family's own id declares nothing; its members' ids do.
   void check_indicator(const ast::Indicator& in, std::size_t base) {
-    if (!in.family) {
-      declare(in.id);
-      const bool unit_given = !in.units.empty();
-      const std::optional<Span> direction =
-          in.directions.empty() ? std::nullopt : std::optional<Span>(in.directions.front().span);
-      add_indicator(checked(in, base), unit_given, direction, out_.indicators.size());
-      return;
-    }
-    Indicator shape = checked(in, base);
-    std::vector<std::pair<std::size_t, std::size_t>> stars;  // (breakdown + 1 or 0 for data, path index)
-    for (std::size_t i = 0; i < shape.data.path.size(); ++i)
-      if (shape.data.path[i].text == "*") stars.emplace_back(0, i);
-    for (std::size_t b = 0; b < shape.breakdowns.size(); ++b) {
-      for (std::size_t i = 0; i < shape.breakdowns[b].data.path.size(); ++i)
-        if (shape.breakdowns[b].data.path[i].text == "*") stars.emplace_back(b + 1, i);
-    }
-    const std::size_t first = out_.indicators.size();
-    const std::optional<Span> direction =
-        in.directions.empty() ? std::nullopt : std::optional<Span>(in.directions.front().span);
-    for (const ast::Member& m : in.members) {
-      Indicator member = shape;
-      member.id = in.id.text + "_" + m.id.text;
-      declare({member.id, m.id.span});
-      member.name = in.name + " " + m.name;
-      for (const auto& [where, i] : stars)
-        (where == 0 ? member.data : member.breakdowns[where - 1].data).path[i].text = m.id.text;
-      add_indicator(std::move(member), !in.units.empty(), direction, first);
-    }
-  }
-
-  // `first`: the index of the first indicator of the same declaration (a family's first
-  // member; the indicator itself otherwise), which stands for all of them in messages.
-  void add_indicator(Indicator&& out, bool unit_given, std::optional<Span> direction, std::size_t first) {
+    if (!in.family) declare(in.id);
+    Indicator out = checked(in, base);
     const std::size_t index = out_.indicators.size();
-    unit_given_.push_back(unit_given);
-    first_of_declaration_.push_back(first);
-    if (direction) direction_spans_[index] = *direction;
-    out_.items.push_back({RuleItem::Kind::indicator, index});
+    unit_given_.push_back(!in.units.empty());
+    if (!in.directions.empty()) direction_spans_[index] = in.directions.front().span;
+    if (!in.family) {
+      out_.items.push_back({RuleItem::Kind::indicator, index});
+    } else {
+      out.members.reserve(in.members.size());
+      for (const ast::Member& m : in.members) {
+        const Member& member = out.members.emplace_back(Member{m.id.text, m.name});
+        declare({member_id(out, member), m.id.span});
+        out_.items.push_back({RuleItem::Kind::indicator, index, out.members.size() - 1});
+      }
+    }
     out_.indicators.push_back(std::move(out));
   }
 
@@ -687,7 +684,7 @@ class Checker {
     for (const Breakdown& b : out.breakdowns) {
       if (b.id != out.id && ids_.count(b.id)) {
         warning("W0205", b.span,
-                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, shown_id(out)))
+                fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
             .note("declared here", ids_.at(b.id));
       }
     }
@@ -697,7 +694,7 @@ class Checker {
     if (out.unit == Unit::percent &&
         (t.value > Decimal::integer(100) ||
          (t.comparator == ast::Comparator::range && t.upper > Decimal::integer(100)))) {
-      warning("W0201", t.value_span, fmt::format("a percentage target above 100 for '{}'", shown_id(out)))
+      warning("W0201", t.value_span, fmt::format("a percentage target above 100 for '{}'", out.id))
           .help("percentages are written as 92, not 0,92 or 9200");
     }
     const bool lower_bound = t.comparator == ast::Comparator::ge || t.comparator == ast::Comparator::gt;
@@ -706,14 +703,14 @@ class Checker {
         ((out.direction == ast::Direction::higher && upper_bound) ||
          (out.direction == ast::Direction::lower && lower_bound))) {
       warning("W0204", t.span,
-              fmt::format("'{}' is better when {}, but its target is {} {}", shown_id(out),
+              fmt::format("'{}' is better when {}, but its target is {} {}", out.id,
                           out.direction == ast::Direction::higher ? "higher" : "lower",
                           ast::to_string(t.comparator), format_sv(t.value)))
           .note("the direction is given here", direction_span->second)
           .help("check the comparator or the direction: trends and the commentary follow the direction");
     }
     if (out.direction == ast::Direction::unspecified && !lower_bound && !upper_bound) {
-      warning("W0202", t.span, fmt::format("'{}' has a target but no direction", shown_id(out)))
+      warning("W0202", t.span, fmt::format("'{}' has a target but no direction", out.id))
           .help("add 'higher is better' or 'lower is better' so that trends can say improved or worsened");
     }
   }
@@ -883,10 +880,9 @@ class Checker {
       return std::nullopt;
     }
     if (ref.path.size() == 1 && !ref.column) {  // an indicator: the cell its data reads
-      const Indicator* ind = out_.indicator(ref.path.front().text);
+      const std::optional<Indicator> ind = out_.indicator(ref.path.front().text);
       if (!ind) {
-        std::vector<std::string> ids;
-        for (const Indicator& i : out_.indicators) ids.push_back(i.id);
+        const std::vector<std::string> ids = indicator_ids();
         Diagnostic& d = error("E0246", ref.span, fmt::format("unknown indicator '{}' in 'given'", in.text));
         if (auto best = closest_match(in.text, ids)) d.help(fmt::format("did you mean '{}'?", *best));
         d.help("give an indicator's id, or a dataset cell as table.row or table.row@column");
@@ -1003,8 +999,7 @@ class Checker {
   }
 
   void unknown_subject(const ast::Reference& ref, std::string_view help) {
-    std::vector<std::string> ids;
-    for (const Indicator& i : out_.indicators) ids.push_back(i.id);
+    std::vector<std::string> ids = indicator_ids();
     for (const Group& g : out_.groups) ids.push_back(g.id);
     for (const DataCheck& c : out_.checks) ids.push_back(c.id);
     Diagnostic& d =
@@ -1027,8 +1022,7 @@ class Checker {
   RuleSet out_;
   std::map<std::string, Span> test_ids_;
   std::map<std::string, Span> ids_;
-  std::vector<bool> unit_given_;                   // per indicator: was `unit` written
-  std::vector<std::size_t> first_of_declaration_;  // per indicator: see add_indicator
+  std::vector<bool> unit_given_;  // per indicator (a family once): was `unit` written
   std::set<std::string> rejected_profiles_;
   std::map<std::size_t, Span>
       direction_spans_;  // indicator index -> its written direction  // declared but invalid (E0239, E0240)
@@ -1036,11 +1030,58 @@ class Checker {
 
 }  // namespace
 
-const Indicator* RuleSet::indicator(std::string_view id) const {
-  for (const Indicator& i : indicators) {
-    if (i.id == id) return &i;
+std::string member_id(const Indicator& family, const Member& member) {
+  return family.id + "_" + member.id;
+}
+
+std::string member_name(const Indicator& family, const Member& member) {
+  return family.name + " " + member.name;
+}
+
+ast::Reference with_member(const ast::Reference& ref, const Member& member) {
+  ast::Reference out = ref;
+  for (ast::Name& part : out.path) {
+    if (part.text == "*") part.text = member.id;
   }
-  return nullptr;
+  return out;
+}
+
+namespace {
+
+// id == member_id(family, member), without making the string.
+bool is_member_id(std::string_view id, const Indicator& family, const Member& member) {
+  return id.size() == family.id.size() + 1 + member.id.size() && id.starts_with(family.id) &&
+         id[family.id.size()] == '_' && id.ends_with(member.id);
+}
+
+}  // namespace
+
+Indicator RuleSet::indicator_of(const RuleItem& item) const {
+  Indicator out = indicators.at(item.index);
+  if (out.members.empty()) return out;
+  const Member member = out.members.at(item.member);
+  out.members.clear();
+  out.id = member_id(out, member);
+  out.name = member_name(out, member);
+  out.data = with_member(out.data, member);
+  for (Breakdown& b : out.breakdowns) b.data = with_member(b.data, member);
+  return out;
+}
+
+std::optional<Indicator> RuleSet::indicator(std::string_view id) const {
+  for (const RuleItem& item : items) {
+    if (item.kind != RuleItem::Kind::indicator) continue;
+    const Indicator& in = indicators[item.index];
+    if (in.members.empty() ? in.id == id : is_member_id(id, in, in.members[item.member]))
+      return indicator_of(item);
+  }
+  return std::nullopt;
+}
+
+std::size_t RuleSet::indicator_count() const {
+  return static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [](const RuleItem& item) {
+    return item.kind == RuleItem::Kind::indicator;
+  }));
 }
 
 std::string_view to_string(Unit unit) {

@@ -60,7 +60,11 @@ std::string describe(const RuleSet& rules) {
                         g.parent ? rules.groups[*g.parent].id : "-", static_cast<int>(g.rollup.kind),
                         g.rollup.amount.to_string()));
   }
-  for (const Indicator& i : rules.indicators) {
+  // Each family member as the indicator it stands for, so that a family and the
+  // indicators written out one by one describe the same.
+  for (const RuleItem& item : rules.items) {
+    if (item.kind != RuleItem::Kind::indicator) continue;
+    const Indicator i = rules.indicator_of(item);
     line(0, fmt::format("indicator {} {:?} group={}", i.id, i.name,
                         rules.groups.empty() ? "-" : rules.groups[i.group].id));
     line(1, fmt::format("unit={} direction={} cumulative={} weight={} precision={}", to_string(i.unit),
@@ -98,7 +102,7 @@ std::string describe(const RuleSet& rules) {
   }
   for (const RuleItem& item : rules.items) {
     line(0, fmt::format("item {} {}", item.kind == RuleItem::Kind::indicator ? "indicator" : "budget",
-                        item.kind == RuleItem::Kind::indicator ? rules.indicators[item.index].id
+                        item.kind == RuleItem::Kind::indicator ? rules.indicator_of(item).id
                                                                : rules.budgets[item.index].id));
   }
   for (const DataCheck& c : rules.checks) {
@@ -132,7 +136,7 @@ std::string describe(const RuleSet& rules) {
     }
   }
   std::string order;
-  for (std::size_t i : rules.derived_order) order += " " + rules.indicators[i].id;
+  for (std::size_t k : rules.derived_order) order += " " + rules.indicator_of(rules.items[k]).id;
   line(0, "derived order:" + order);
   return out;
 }

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -38,7 +39,7 @@ class Evaluator {
       ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
     // (Only budget lines are generated; without budgets the map is not needed.)
     if (!rules.budgets.empty()) {
-      for (const Indicator& i : rules.indicators) ids_.emplace(i.id, fmt::format("indicator '{}'", i.id));
+      for (const std::string& id : indicator_ids()) ids_.emplace(id, fmt::format("indicator '{}'", id));
     }
     for (const Budget& b : rules.budgets) ids_.emplace(b.id, fmt::format("budget '{}'", b.id));
     for (const DataCheck& c : rules.checks) ids_.emplace(c.id, fmt::format("check '{}'", c.id));
@@ -51,28 +52,28 @@ class Evaluator {
     out.report = data_.report;
     out.dataset_file = data_.file;
     out.groups = rules_.groups;
-    // Each indicator's result is made in its place in `out.items` (indicators come in
-    // rules_.items in index order), so 290 000 results are never held twice; the places
-    // of indicators without a result and budget lines are settled at the end. Indicators
-    // that read the dataset first, then derived ones in dependency order.
-    const std::size_t count = rules_.indicators.size();
-    out.items.reserve(rules_.items.size());
+    // Each indicator's result is made in its place in `out.items`, the place of its
+    // item in rules_.items, so 290 000 results are never held twice; the places of
+    // indicators without a result and of budgets are settled at the end. Indicators that
+    // read the dataset first, then derived ones in dependency order.
+    const std::size_t count = rules_.items.size();
     out.items.resize(count);
     std::vector<char> present(count, 0);
     // Only expressions (derived indicators, data checks) look results up by id.
     const bool named = !rules_.derived_order.empty() || !rules_.checks.empty();
-    for (std::size_t i = 0; i < count; ++i) {
-      if (rules_.indicators[i].value) continue;
-      if (auto r = indicator(rules_.indicators[i])) {
-        out.items[i] = std::move(*r);
-        present[i] = 1;
-        if (named) by_id_[out.items[i].id] = &out.items[i];
+    for (std::size_t k = 0; k < count; ++k) {
+      const RuleItem& item = rules_.items[k];
+      if (item.kind != RuleItem::Kind::indicator || rules_.indicators[item.index].value) continue;
+      if (auto r = indicator(item)) {
+        out.items[k] = std::move(*r);
+        present[k] = 1;
+        if (named) by_id_[out.items[k].id] = &out.items[k];
       }
     }
-    for (std::size_t i : rules_.derived_order) {
-      out.items[i] = derived(rules_.indicators[i]);
-      present[i] = 1;
-      by_id_[out.items[i].id] = &out.items[i];
+    for (std::size_t k : rules_.derived_order) {
+      out.items[k] = derived(rules_.items[k]);
+      present[k] = 1;
+      by_id_[out.items[k].id] = &out.items[k];
     }
     // Data checks may name indicators: run them while the results are in their places.
     for (const DataCheck& c : rules_.checks) {
@@ -81,16 +82,17 @@ class Evaluator {
     for (CheckResult& c : breakdown_checks_) out.checks.push_back(std::move(c));
     by_id_.clear();  // the results move below
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      if (!present[i]) continue;
-      if (kept != i) out.items[kept] = std::move(out.items[i]);
+    for (std::size_t k = 0; k < count; ++k) {
+      if (!present[k]) continue;
+      if (kept != k) out.items[kept] = std::move(out.items[k]);
       ++kept;
     }
     out.items.erase(out.items.begin() + static_cast<std::ptrdiff_t>(kept), out.items.end());
     std::size_t at = 0;  // where the next budget's lines go
-    for (const RuleItem& item : rules_.items) {
+    for (std::size_t k = 0; k < count; ++k) {
+      const RuleItem& item = rules_.items[k];
       if (item.kind == RuleItem::Kind::indicator) {
-        at += present[item.index];
+        at += present[k];
         continue;
       }
       std::vector<ItemResult> lines = budget(rules_.budgets[item.index]);
@@ -109,15 +111,34 @@ class Evaluator {
   // it; budgets are evaluated for their messages. Only without derived indicators and
   // data checks, which look results up by id. False where run() gives nullopt.
   bool each_indicator(const std::function<void(const ItemResult&)>& each) {
-    for (const Indicator& in : rules_.indicators) {
-      if (in.value) continue;  // in a cycle (E0224): not evaluated, as in run()
-      if (auto r = indicator(in)) each(*r);
+    for (const RuleItem& item : rules_.items) {
+      // (An indicator with a value here is in a cycle, E0224: not evaluated, as in run().)
+      if (item.kind != RuleItem::Kind::indicator || rules_.indicators[item.index].value) continue;
+      if (auto r = indicator(item)) each(*r);
     }
     for (const Budget& b : rules_.budgets) budget(b);
     return !failed_;
   }
 
  private:
+  // Every indicator's id, a family's members each.
+  std::vector<std::string> indicator_ids() const {
+    std::vector<std::string> out;
+    for (const RuleItem& item : rules_.items) {
+      if (item.kind != RuleItem::Kind::indicator) continue;
+      const Indicator& in = rules_.indicators[item.index];
+      out.push_back(in.members.empty() ? in.id : member_id(in, in.members[item.member]));
+    }
+    return out;
+  }
+
+  bool is_indicator(const std::string& id) {
+    if (indicator_ids_.empty()) {
+      for (std::string& i : indicator_ids()) indicator_ids_.insert(std::move(i));
+    }
+    return indicator_ids_.count(id) > 0;
+  }
+
   // Reports an error once per place and code: expressions are evaluated several times
   // (current and previous period, each row and column of a data check).
   Diagnostic& error(std::string code, Span span, std::string message) {
@@ -625,7 +646,7 @@ class Evaluator {
 
   // An indicator named in an expression: its value for the period asked.
   Quantity named(const ast::Expr& e, const Context& cx) {
-    if (!rules_.indicator(e.name.text)) {
+    if (!is_indicator(e.name.text)) {
       auto c = rules_.constants.find(e.name.text);
       if (c != rules_.constants.end()) {
         Quantity q;
@@ -915,14 +936,26 @@ class Evaluator {
     return r;
   }
 
-  std::optional<ItemResult> indicator(const Indicator& in) {
-    ItemResult r = start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
-    auto b = bind(in.data, in.cumulative, nullptr, in.comparison);
+  // The result of an indicator item, started with its own id and name (a family
+  // member's, for the family's properties).
+  ItemResult start(const RuleItem& item) {
+    const Indicator& in = rules_.indicators[item.index];
+    if (in.members.empty()) return start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
+    const Member& m = in.members[item.member];
+    return start(ItemResult::Kind::indicator, in, member_id(in, m), member_name(in, m), in.span);
+  }
+
+  std::optional<ItemResult> indicator(const RuleItem& item) {
+    const Indicator& in = rules_.indicators[item.index];
+    const Member* member = in.members.empty() ? nullptr : &in.members[item.member];
+    ItemResult r = start(item);
+    auto b = bind(member ? with_member(in.data, *member) : in.data, in.cumulative, nullptr, in.comparison);
     if (!b) return std::nullopt;
     fill(r, *b);
     for (const Breakdown& bd : in.breakdowns) {
       ItemResult sub = start(ItemResult::Kind::breakdown, in, bd.id, bd.name, bd.span);
-      if (auto sb = bind(bd.data, in.cumulative, nullptr, in.comparison)) {
+      if (auto sb =
+              bind(member ? with_member(bd.data, *member) : bd.data, in.cumulative, nullptr, in.comparison)) {
         fill(sub, *sb);
         r.breakdowns.push_back(std::move(sub));
       }
@@ -932,8 +965,9 @@ class Evaluator {
   }
 
   // A derived indicator: its expression for the report period and the previous one.
-  ItemResult derived(const Indicator& in) {
-    ItemResult r = start(ItemResult::Kind::indicator, in, in.id, in.name, in.span);
+  ItemResult derived(const RuleItem& item) {
+    const Indicator& in = rules_.indicators[item.index];
+    ItemResult r = start(item);
     r.data_ref = "";
     if (!r.precision) r.precision = default_precision(in.unit);
     Context cx;
@@ -1056,7 +1090,7 @@ class Evaluator {
     std::vector<Observation> part_inputs;
     for (const Quantity& q : parts) part_inputs.insert(part_inputs.end(), q.inputs.begin(), q.inputs.end());
     if (in.breakdown_method) {
-      CheckResult c = breakdown_result(in, "breakdowns", "grupperna ger totalen");
+      CheckResult c = breakdown_result(in, r, "breakdowns", "grupperna ger totalen");
       Quantity combined;
       if (const Quantity* m = missing()) {
         combined = *m;
@@ -1074,7 +1108,7 @@ class Evaluator {
       breakdown_checks_.push_back(std::move(c));
     }
     if (in.gap) {
-      CheckResult c = breakdown_result(in, "gap", "skillnaden mellan grupperna");
+      CheckResult c = breakdown_result(in, r, "gap", "skillnaden mellan grupperna");
       c.comparator = in.gap->first;
       Quantity spread;
       if (const Quantity* m = missing()) {
@@ -1098,11 +1132,12 @@ class Evaluator {
     }
   }
 
-  static CheckResult breakdown_result(const Indicator& in, const std::string& what, const std::string& name) {
+  static CheckResult breakdown_result(const Indicator& in, const ItemResult& r, const std::string& what,
+                                      const std::string& name) {
     CheckResult c;
-    c.check_id = in.id + "." + what;
+    c.check_id = r.id + "." + what;
     c.id = c.check_id;
-    c.name = fmt::format("{}: {}", in.name, name);
+    c.name = fmt::format("{}: {}", r.name, name);
     c.rule_span = in.span;
     return c;
   }
@@ -1432,6 +1467,7 @@ class Evaluator {
   std::set<std::tuple<FileId, std::uint32_t, std::string>> reported_;
   Diagnostic scratch_;
   std::map<std::string, const ItemResult*> by_id_;  // indicator results, for expressions
+  std::unordered_set<std::string> indicator_ids_;   // every indicator's id, made on first use
   std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
   std::vector<const Row*> read_;                    // every dataset row a rule read (coverage), repeats too
   const Row* last_read_ = nullptr;                  // the row `read_` got last

@@ -98,8 +98,8 @@ class Catalogue {
       out += fmt::format("{}  {}\n", indent, say(w_.l_rollup, rollup_text(grp.rollup, lang_)));
       for (const RuleItem& item : rules_.items) {
         if (item.kind == RuleItem::Kind::indicator) {
-          const Indicator& i = rules_.indicators[item.index];
-          if (i.group != g) continue;
+          if (rules_.indicators[item.index].group != g) continue;
+          const Indicator i = rules_.indicator_of(item);  // a family member's own
           out += fmt::format("{}  {}  {}  {}\n", indent, i.id, clean(i.name), sources_.file_line(i.span));
           out += fmt::format(
               "{}      {}\n", indent,
@@ -132,7 +132,7 @@ class Catalogue {
       }
     }
     out += "\n" +
-           say(w_.l_count, rules_.indicators.size(), rules_.budgets.size(), rules_.checks.size(),
+           say(w_.l_count, rules_.indicator_count(), rules_.budgets.size(), rules_.checks.size(),
                rules_.tests.size(), sources_.size()) +
            "\n";
     return out;
@@ -148,9 +148,8 @@ class Catalogue {
                          md(sources_.file_line(grp.span)), say(w_.l_rollup, rollup_text(grp.rollup, lang_)));
       std::string rows;
       for (const RuleItem& item : rules_.items) {
-        if (item.kind != RuleItem::Kind::indicator) continue;
-        const Indicator& i = rules_.indicators[item.index];
-        if (i.group != g) continue;
+        if (item.kind != RuleItem::Kind::indicator || rules_.indicators[item.index].group != g) continue;
+        const Indicator i = rules_.indicator_of(item);
         rows += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", i.id, md(i.name),
                             md(target_words(i, w_)), direction_text(i.direction, w_), to_string(i.unit),
                             md(data_words(i, w_)), md(sources_.file_line(i.span)));
@@ -201,7 +200,9 @@ class Catalogue {
     }
     root["groups"] = std::move(groups);
     Json indicators = Json::array();
-    for (const Indicator& i : rules_.indicators) {
+    for (const RuleItem& item : rules_.items) {
+      if (item.kind != RuleItem::Kind::indicator) continue;
+      const Indicator i = rules_.indicator_of(item);
       const ast::Target& t = i.target;
       Json j;
       j["id"] = i.id;

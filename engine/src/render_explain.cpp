@@ -218,8 +218,8 @@ class Explainer {
     return out;
   }
 
-  const Indicator* indicator() const {
-    if (!item_ || item_->kind != ItemResult::Kind::indicator) return nullptr;
+  std::optional<Indicator> indicator() const {
+    if (!item_ || item_->kind != ItemResult::Kind::indicator) return std::nullopt;
     return rules_.indicator(item_->id);
   }
 
@@ -267,7 +267,7 @@ class Explainer {
       }
       return out;
     }
-    if (const Indicator* ind = indicator(); ind && ind->value)
+    if (const std::optional<Indicator> ind = indicator(); ind && ind->value)
       out.push_back(say(w_.x_computed, ast::to_string(*ind->value)));
     if (!r.reason.empty()) out.push_back(say(w_.x_undetermined, r.reason));
     if (r.unrounded && r.compared && r.precision) {

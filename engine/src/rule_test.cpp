@@ -33,7 +33,9 @@ class TestDataset {
         if (auto p = parse_period(i.comparison.period)) periods_.push_back(*p);
       }
     }
-    for (const Indicator& i : rules.indicators) {
+    for (const RuleItem& item : rules.items) {  // each family member with its own rows
+      if (item.kind != RuleItem::Kind::indicator) continue;
+      const Indicator i = rules.indicator_of(item);
       if (!i.data.path.empty()) reference(i.data);
       if (i.value) expression(*i.value, {});
       for (const Breakdown& b : i.breakdowns) reference(b.data);

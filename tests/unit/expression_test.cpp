@@ -543,8 +543,8 @@ TEST(ExprCheckTest, UnitsAreInferredWhenNotDeclared) {
       {"plain", Unit::number}, {"declared", Unit::days},
   };
   for (const auto& [id, unit] : expected) {
-    const Indicator* ind = e.rules.indicator(id);
-    ASSERT_NE(ind, nullptr) << id;
+    const std::optional<Indicator> ind = e.rules.indicator(id);
+    ASSERT_TRUE(ind) << id;
     EXPECT_EQ(to_string(ind->unit), to_string(unit)) << id;
     EXPECT_TRUE(ind->value) << id;
     EXPECT_TRUE(ind->data.path.empty()) << id;
@@ -561,7 +561,7 @@ TEST(ExprCheckTest, UnitInferenceDoesNotDependOnDeclarationOrder) {
       "  indicator d4 \"D4\" { value d1 * 2 }\n"
       "}\n");
   EXPECT_FALSE(e.s.sink.has_errors()) << e.s.rendered();
-  ASSERT_NE(e.rules.indicator("d2"), nullptr);
+  ASSERT_TRUE(e.rules.indicator("d2"));
   EXPECT_EQ(to_string(e.rules.indicator("d4")->unit), "percent");
   EXPECT_EQ(to_string(e.rules.indicator("d2")->unit), "percent");
 }
@@ -677,7 +677,7 @@ TEST(ExprCheckTest, DerivedOrderPutsEveryIndicatorAfterThoseItUses) {
       "}\n");
   ASSERT_TRUE(rules) << s.rendered();
   std::vector<std::string> order;
-  for (std::size_t i : rules->derived_order) order.push_back(rules->indicators[i].id);
+  for (std::size_t k : rules->derived_order) order.push_back(rules->indicator_of(rules->items[k]).id);
   EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c"}));
 }
 

@@ -1315,20 +1315,37 @@ TEST(LanguageFamilyTest, AFamilyIsLoweredOnceWithItsMembers) {
   EXPECT_EQ(family.data.at(0).value.to_string(), "t.*");  // the checker puts in each member
 }
 
-TEST(LanguageFamilyTest, TheCheckerMakesOneIndicatorPerMember) {
+TEST(LanguageFamilyTest, TheCheckerKeepsAFamilyOnceWithAnItemPerMember) {
   Session s;
   auto tree = s.parse(family_rules);
   ASSERT_TRUE(tree) << s.rendered();
   const RuleSet rules = check_rules({*tree}, s.sink);
-  ASSERT_EQ(rules.indicators.size(), 2u);
-  EXPECT_EQ(rules.indicators[1].id, "lev_arkiv");
-  EXPECT_EQ(rules.indicators[1].name, "Leveranssäkerhet Stadsarkivet");
-  EXPECT_EQ(rules.indicators[1].data.to_string(), "t.arkiv");
-  EXPECT_EQ(rules.indicators[0].data.to_string(), "t.lkdata");
-  EXPECT_EQ(rules.indicators[1].family, (Family{"lev", "Leveranssäkerhet"}));
-  ASSERT_EQ(rules.items.size(), 2u);
-  EXPECT_EQ(rules.items[1].index, 1u);
   EXPECT_TRUE(s.sink.diagnostics().empty()) << s.rendered();
+  ASSERT_EQ(rules.indicators.size(), 1u);
+  const Indicator& family = rules.indicators[0];
+  EXPECT_EQ(family.id, "lev");
+  EXPECT_EQ(family.data.to_string(), "t.*");
+  ASSERT_EQ(family.members.size(), 2u);
+  EXPECT_EQ(family.members[1].id, "arkiv");
+  EXPECT_EQ(family.members[1].name, "Stadsarkivet");
+  ASSERT_EQ(rules.items.size(), 2u);
+  EXPECT_EQ(rules.indicator_count(), 2u);
+  EXPECT_EQ(rules.items[1].index, 0u);
+  EXPECT_EQ(rules.items[1].member, 1u);
+  // Each member as the indicator it stands for.
+  const Indicator arkiv = rules.indicator_of(rules.items[1]);
+  EXPECT_EQ(arkiv.id, "lev_arkiv");
+  EXPECT_EQ(arkiv.name, "Leveranssäkerhet Stadsarkivet");
+  EXPECT_EQ(arkiv.data.to_string(), "t.arkiv");
+  EXPECT_EQ(arkiv.family, (Family{"lev", "Leveranssäkerhet"}));
+  EXPECT_TRUE(arkiv.members.empty());
+  EXPECT_EQ(rules.indicator_of(rules.items[0]).data.to_string(), "t.lkdata");
+  // Looked up by the member's id; the family's own id names no indicator.
+  ASSERT_TRUE(rules.indicator("lev_lkdata"));
+  EXPECT_EQ(rules.indicator("lev_lkdata")->name, "Leveranssäkerhet LKDATA");
+  EXPECT_FALSE(rules.indicator("lev"));
+  EXPECT_FALSE(rules.indicator("lev_"));
+  EXPECT_FALSE(rules.indicator("lev_lkdat"));
 }
 
 TEST(LanguageFamilyTest, StarStandsForTheMemberInBreakdownsAndDeeperPaths) {

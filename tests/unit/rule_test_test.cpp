@@ -1606,8 +1606,8 @@ TEST_F(RuleTestSeedTest, TestsCoverEveryVerdictTrendOutcomeAndComparator) {
       }
       verdicts.emplace(to_string(e.verdict));
       if (e.subject != Subject::indicator) continue;
-      const Indicator* ind = seed->rules->indicator(e.id);
-      ASSERT_NE(ind, nullptr) << e.id;
+      const std::optional<Indicator> ind = seed->rules->indicator(e.id);
+      ASSERT_TRUE(ind) << e.id;
       if (ind->target.kind == ast::Target::Kind::compare)
         comparators.emplace(ast::to_string(ind->target.comparator));
     }

@@ -45,6 +45,16 @@ struct Family {
   friend bool operator==(const Family&, const Family&) = default;
 };
 
+// A member of a family: `members lkdata "LKDATA"`.
+struct Member {
+  std::string id;    // "lkdata"
+  std::string name;  // "LKDATA"
+};
+
+// An indicator, or a family (docs/language.md#rule-families), which stands for one
+// indicator per member. A family is checked and stored once: its `id` and `name` are
+// the family's, `family` is set, and `data` and the breakdowns' references keep '*'
+// where each member's id goes. RuleSet::indicator_of makes a member's own indicator.
 struct Indicator {
   std::string id;
   std::string name;
@@ -66,7 +76,15 @@ struct Indicator {
   std::vector<std::pair<std::string, std::string>> metadata;
   Decimal weight = Decimal::integer(1);
   std::vector<Breakdown> breakdowns;
+  std::vector<Member> members;  // a family's, in the order of `members`; empty otherwise
 };
+
+// A family member's id, FAMILY_MEMBER ("leveranssakerhet_lkdata"), and name, "Family
+// Member" ("Leveranssäkerhet LKDATA").
+std::string member_id(const Indicator& family, const Member& member);
+std::string member_name(const Indicator& family, const Member& member);
+// `ref` with each '*' row replaced by the member's id: t.* -> t.lkdata.
+ast::Reference with_member(const ast::Reference& ref, const Member& member);
 
 struct Budget {
   std::string id;
@@ -127,28 +145,38 @@ struct RuleTest {
   std::vector<TestExpectation> expects;
 };
 
+// One indicator (a family member counts as one) or budget of the rule set.
 struct RuleItem {
   enum class Kind { indicator, budget };
   Kind kind;
-  std::size_t index;  // into RuleSet::indicators or RuleSet::budgets
+  std::size_t index;       // into RuleSet::indicators or RuleSet::budgets
+  std::size_t member = 0;  // a family's: which of its `members`
 };
 
 struct RuleSet {
   std::vector<Group> groups;
   std::vector<Indicator> indicators;
   std::vector<Budget> budgets;
-  // Every indicator and budget, in file and document order (indicators in index order).
+  // Every indicator (each member of a family), and budget, in file and document order
+  // (indicators in index order, a family's members in their order).
   std::vector<RuleItem> items;
   std::vector<DataCheck> checks;             // in file and document order
   std::map<std::string, Decimal> constants;  // `const` declarations
   // `profile` declarations: twelve monthly weights, January first, total > 0.
   std::map<std::string, std::vector<Decimal>> profiles;
-  // Derived indicators in an order where every indicator comes after those it uses.
+  // Derived indicators (each member of a derived family), as indexes into `items`, in
+  // an order where every indicator comes after those it uses.
   std::vector<std::size_t> derived_order;
   // `test` blocks: run by `evaluate test` (rule_test.hpp), ignored by evaluation.
   std::vector<RuleTest> tests;
 
-  const Indicator* indicator(std::string_view id) const;
+  // The indicator an item stands for: the declared one, or a family member's own (its
+  // id, name and rows in place of the family's). A copy.
+  Indicator indicator_of(const RuleItem& item) const;
+  // The indicator with this id (a family member's too), or nullopt.
+  std::optional<Indicator> indicator(std::string_view id) const;
+  // How many indicators there are, each family member counted.
+  std::size_t indicator_count() const;
 };
 
 // Checks the parsed files together (ids must be unique across all of them) and builds
