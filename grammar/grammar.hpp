@@ -297,7 +297,13 @@ struct budget : seq<if_must<tok<kw_budget>, decl_id, decl_name, open_brace>, sta
 // A rule family: one indicator declaration repeated for each member, with ids
 // `<family>_<member>`, names "<family name> <member name>", and '*' in data references
 // standing for the member's id.
-struct member : seq<decl_id, decl_name> {};
+// A member's id and name have rules of their own, which make no parse-tree nodes: a
+// national family has 290 members, and the lowering reads them from the text of
+// `members_first` instead (parse.cpp, MemberAction).
+struct member_id : identifier {};
+struct member_name_content : star<string_char> {};
+struct member_name : seq<one<'"'>, member_name_content, must<string_close>> {};
+struct member : seq<tok<member_id>, tok<member_name>> {};
 struct members_first : seq<if_must<tok<kw_members>, member>, star<tok<one<','>>, must<member>>> {};
 struct family_close : tok<one<'}'>> {};
 struct family : seq<if_must<tok<kw_family>, decl_id, decl_name, open_brace, members_first>, star<indicator_prop>, must<family_close>> {};

@@ -43,13 +43,53 @@ using selector = pegtl::parse_tree::selector<Rule,
         g::band, g::band_relative, g::precision_prop, g::precision_value, g::weight_prop,
         g::rollup_prop, g::rollup_all, g::rollup_at_least, g::rollup_weighted, g::percent_sign,
         g::relative_bound, g::offset_minus, g::compare_prop, g::compare_previous, g::compare_last_year,
-        g::compare_named, g::const_ref, g::family, g::member, g::description_prop, g::owner_prop,
+        g::compare_named, g::const_ref, g::family, g::members_first, g::description_prop, g::owner_prop,
         g::source_prop, g::kolada_prop, g::const_decl, g::profile_ref, g::profile_decl, g::months_list,
         g::bands_prop, g::band_line, g::band_green, g::band_yellow, g::band_red,
         g::breakdowns_prop, g::method_sum, g::method_mean, g::gap_prop,
         g::rule_test, g::test_period_prop, g::given_prop, g::given_previous, g::given_text,
         g::test_expect, g::expect_trend, g::expect_commentary, g::verdict_word>>;
 // clang-format on
+
+// A display name's text without its escapes (\" and \\, the only ones).
+std::string unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+    out += raw[i];
+  }
+  return out;
+}
+
+// Collects a family's members while `members_first` is parsed again (lower_family).
+struct MemberList {
+  const SourceFile& file;
+  std::vector<ast::Member>& out;
+  Span span(const char* begin, const char* end) const {
+    const char* base = file.text().data();
+    return {file.id(), static_cast<std::uint32_t>(begin - base), static_cast<std::uint32_t>(end - base)};
+  }
+};
+
+template <typename Rule>
+struct MemberAction : pegtl::nothing<Rule> {};
+
+template <>
+struct MemberAction<g::member_id> {
+  template <typename Input>
+  static void apply(const Input& in, MemberList& list) {
+    list.out.push_back({{in.string(), list.span(in.begin(), in.end())}, {}});
+  }
+};
+
+template <>
+struct MemberAction<g::member_name_content> {
+  template <typename Input>
+  static void apply(const Input& in, MemberList& list) {
+    list.out.back().name = unescape(in.string_view());
+  }
+};
 
 class Lowering {
  public:
@@ -99,16 +139,6 @@ class Lowering {
   }
 
   ast::Name name(const Node& n) const { return {n.string(), span(n)}; }
-
-  static std::string unescape(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
-      out += raw[i];
-    }
-    return out;
-  }
 
   Decimal number(const Node& n) {
     const NumberReading r = read_number(n.string_view());
@@ -291,13 +321,13 @@ class Lowering {
     ind.group = group;
     ind.family = ind.id;
     ind.family_name = ind.name;
-    std::size_t first_property = 2;
-    for (; first_property < n.children.size() && n.children[first_property]->is_type<g::member>();
-         ++first_property) {
-      const Node& member = *n.children[first_property];
-      ind.members.push_back({name(*member.children.at(0)), unescape(member.children.at(1)->string_view())});
-    }
-    properties(ind, n, first_property);
+    // The member list is one node without children: its text is read again here, which
+    // costs less than a parse-tree node per id and name.
+    const Node& list = *n.children.at(2);
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(list.m_begin.data, list.m_end.data, "");
+    MemberList members{file_, ind.members};
+    pegtl::parse<g::members_first, MemberAction>(in, members);
+    properties(ind, n, 3);
     out_.indicators.push_back(std::move(ind));
   }
 

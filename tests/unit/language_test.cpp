@@ -1315,6 +1315,24 @@ TEST(LanguageFamilyTest, AFamilyIsLoweredOnceWithItsMembers) {
   EXPECT_EQ(family.data.at(0).value.to_string(), "t.*");  // the checker puts in each member
 }
 
+TEST(LanguageFamilyTest, MembersAreReadWithEscapesCommentsAndLineBreaks) {
+  Session s;
+  auto tree = s.parse(
+      "area a \"A\" {\n  family f \"F\" {\n    members p \"P \\\"x\\\" \\\\ y\", # a comment\n"
+      "      q \"Q\" # another\n    data t.*\n  }\n}\n");
+  ASSERT_TRUE(tree) << s.rendered();
+  ASSERT_EQ(tree->indicators.size(), 1u);
+  const auto& members = tree->indicators[0].members;
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[0].name, "P \"x\" \\ y");
+  EXPECT_EQ(members[1].id.text, "q");
+  EXPECT_EQ(members[1].name, "Q");
+  EXPECT_EQ(s.sources.location(members[1].id.span), "test.rules:4:7");
+  EXPECT_EQ(s.sources.file(members[1].id.span.file).slice(members[1].id.span), "q");
+  // The properties after the list are the family's.
+  EXPECT_EQ(tree->indicators[0].data.at(0).value.to_string(), "t.*");
+}
+
 TEST(LanguageFamilyTest, TheCheckerKeepsAFamilyOnceWithAnItemPerMember) {
   Session s;
   auto tree = s.parse(family_rules);
