@@ -68,7 +68,7 @@ std::string_view Table::text_of(std::uint32_t at, std::uint32_t length) const {
 // A figure whose text is where its span is, in this table's file, is packed into 16
 // bytes; anything else (an escape in a quoted text, a span in another file, as in rule
 // tests) is kept whole.
-Table::Cell Table::pack(Value v) {
+Table::Cell Table::pack(const Value& v) {
   Cell c;
   const std::uint32_t length = v.span.end >= v.span.begin ? v.span.end - v.span.begin : 0;
   const bool plain_parts = v.kind == Value::Kind::number
@@ -88,7 +88,7 @@ Table::Cell Table::pack(Value v) {
   }
   c.kind = 0x80;
   c.units = static_cast<std::int64_t>(boxed_.size());
-  boxed_.push_back(std::move(v));
+  boxed_.push_back(v);
   return c;
 }
 
@@ -122,7 +122,7 @@ void Table::set_values(Row& row, const std::vector<Value>& values) {
 }
 
 void Table::set_value(const Row& row, std::size_t column, Value value) {
-  cells_.at(row.cells + column) = pack(std::move(value));
+  cells_.at(row.cells + column) = pack(value);
 }
 
 void Table::add_column(Column column, const Value& fill) {

@@ -401,7 +401,7 @@ Value DatasetBuilder::cell(const DataEvent& e, const Column& column, std::uint32
                           read->text, format_sv(read->number.trimmed())))
           .help("write 62 500 for sixty-two thousand five hundred, or 62,5 for a decimal");
     }
-    return *read;
+    return std::move(*read);
   }
   v.text = std::string(e.value);
   error(order({index}), "E0302", v.span, why)

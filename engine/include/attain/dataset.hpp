@@ -72,7 +72,7 @@ struct Table {
     std::uint8_t scale = 0;  // a number's decimals; bit 7: written with '%'
     std::uint8_t kind = 0;   // Value::Kind, Absence << 2; bit 7: boxed
   };
-  Cell pack(Value value);
+  Cell pack(const Value& value);
   std::string_view text_of(std::uint32_t at, std::uint32_t length) const;
 
   std::vector<Cell> cells_;
