@@ -394,7 +394,9 @@ Value DatasetBuilder::cell(const DataEvent& e, const Column& column, std::uint32
     return v;
   }
   std::string why;
-  if (auto read = read_cell(e.value, v.span, column.kind == ColumnKind::target, why)) {
+  std::optional<Value> read = read_plain_number(e.value, v.span);
+  if (!read) read = read_cell(e.value, v.span, column.kind == ColumnKind::target, why);
+  if (read) {
     if (read->is_number() && dot_may_group_thousands(read->text)) {
       warning(order({index}), "W0307", v.span,
               fmt::format("'{}' is read as {}; a '.' before exactly three digits may group thousands",

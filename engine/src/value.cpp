@@ -414,6 +414,28 @@ std::optional<Value> read_cell(std::string_view text, Span span, bool target_col
   return std::nullopt;
 }
 
+std::optional<Value> read_plain_number(std::string_view text, Span span) {
+  std::size_t i = text.starts_with('-') ? 1 : 0;
+  std::int64_t units = 0;
+  int digits = 0, scale = 0;
+  for (; i < text.size() && is_digit(text[i]); ++i, ++digits) units = units * 10 + (text[i] - '0');
+  if (digits == 0 || digits > 18) return std::nullopt;
+  if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+    for (++i; i < text.size() && is_digit(text[i]) && scale < Decimal::max_scale; ++i, ++scale) {
+      if (digits + scale == 18) return std::nullopt;  // could overflow: read_number decides
+      units = units * 10 + (text[i] - '0');
+    }
+    if (scale == 0) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  Value v;
+  v.kind = Value::Kind::number;
+  v.number = Decimal::from_units(text.starts_with('-') ? -units : units, scale);
+  v.text = std::string(text);
+  v.span = span;
+  return v;
+}
+
 bool dot_may_group_thousands(std::string_view text) {
   std::size_t i = text.starts_with('-') ? 1 : 0;
   const std::size_t lead = i;

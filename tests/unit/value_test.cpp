@@ -35,6 +35,82 @@ void expect_rejected(std::string_view text, std::string_view error) {
 
 // --- read_number: accepted forms ---------------------------------------------------
 
+// read_plain_number is read_cell's shortcut: wherever it answers, read_cell answers the
+// same, and it answers for the plain numbers JSON and YAML datasets are full of.
+void expect_as_read_cell(const std::string& text) {
+  const Span span{1, 10, static_cast<std::uint32_t>(10 + text.size())};
+  const std::optional<Value> fast = read_plain_number(text, span);
+  if (!fast) return;
+  std::string error;
+  const std::optional<Value> slow = read_cell(text, span, false, error);
+  ASSERT_TRUE(slow) << "'" << text << "': " << error;
+  EXPECT_EQ(fast->kind, slow->kind) << text;
+  EXPECT_EQ(fast->number.units(), slow->number.units()) << text;
+  EXPECT_EQ(fast->number.scale(), slow->number.scale()) << text;
+  EXPECT_EQ(fast->percent, slow->percent) << text;
+  EXPECT_EQ(fast->absence, slow->absence) << text;
+  EXPECT_EQ(fast->text, slow->text) << text;
+  EXPECT_EQ(fast->span, slow->span) << text;
+}
+
+TEST(ReadPlainNumberTest, AnswersForPlainNumbersAsReadCellDoes) {
+  for (const char* text :
+       {"0", "-0", "7", "-143", "9.9", "5,5", "0.125", "1.000", "-0,5", "007", "12.50", "123456789012345678",
+        "-123456789012345678", "123456789.123456789", "0.123456789"}) {
+    ASSERT_TRUE(read_plain_number(text, {})) << text;
+    expect_as_read_cell(text);
+  }
+  EXPECT_EQ(read_plain_number("9.90", {})->number.scale(), 2);
+  EXPECT_EQ(read_plain_number("-143", {})->number.units(), -143);
+}
+
+TEST(ReadPlainNumberTest, LeavesEverythingElseToReadCell) {
+  for (const char* text : {"",
+                           "-",
+                           "1.",
+                           ".5",
+                           "1,5 %",
+                           "62 500",
+                           "1e6",
+                           "+5",
+                           "\xE2\x88\x92"
+                           "143",
+                           "I.U.",
+                           "N/A",
+                           " 5",
+                           "5 ",
+                           "1234567890123456789",
+                           "0.1234567890",
+                           "12345678901.12345678",
+                           "5,5,5",
+                           "0x10",
+                           "1_000",
+                           "Q3"}) {
+    EXPECT_FALSE(read_plain_number(text, {})) << text;
+  }
+}
+
+TEST(ReadPlainNumberTest, AgreesWithReadCellOnEveryShortMixOfDigitsAndSeparators) {
+  // Every string of up to six characters from these: what the shortcut takes, read_cell
+  // reads the same way.
+  const std::string alphabet = "0159-.,% ";
+  std::vector<std::string> texts{""};
+  for (int length = 1; length <= 6; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& t : texts) {
+      if (static_cast<int>(t.size()) != length - 1) continue;
+      for (char c : alphabet) longer.push_back(t + c);
+    }
+    texts.insert(texts.end(), longer.begin(), longer.end());
+  }
+  std::size_t taken = 0;
+  for (const std::string& t : texts) {
+    if (read_plain_number(t, {})) ++taken;
+    expect_as_read_cell(t);
+  }
+  EXPECT_GT(taken, 1000u);
+}
+
 TEST(ReadNumberTest, ReadsDecimalComma) {
   const Decimal d = read("5,5");
   EXPECT_EQ(d.units(), 55);

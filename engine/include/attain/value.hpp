@@ -112,6 +112,12 @@ struct Value {
 // `error` ("cannot read '5,5,5' as a number: ...") when the text is none of these.
 std::optional<Value> read_cell(std::string_view text, Span span, bool target_column, std::string& error);
 
+// read_cell's result for the commonest cell, a plain number such as JSON writes it
+// ("-143", "9.9", "5,5": an optional '-', up to 18 digits, optionally ',' or '.' and up
+// to 9 decimals, nothing else), and nullopt for any other text, which read_cell reads.
+// The dataset loader tries it first: it makes no copies and compares no markers.
+std::optional<Value> read_plain_number(std::string_view text, Span span);
+
 // "2019" is the full year 2019; "2020-03" is the year to date through March 2020.
 struct Period {
   int year = 0;
