@@ -375,11 +375,14 @@ class Run {
     std::condition_variable finished;
     std::atomic<std::size_t> next{0};
     RulesGate gate;
+    // --jobs, or one per core: workers for several datasets, threads for one.
+    const std::size_t cores = options_.jobs > 0 ? static_cast<std::size_t>(options_.jobs)
+                                                : std::max(1u, std::thread::hardware_concurrency());
     const auto work = [&](std::stop_token stop) {
       for (std::size_t i = next++; i < n && !stop.stop_requested(); i = next++) {
         DatasetRun run;
         try {
-          run = run_dataset(gate, stop, datasets[i], format, color);
+          run = run_dataset(gate, stop, datasets[i], format, color, n == 1 ? cores : 1);
         } catch (const std::exception& e) {
           run.code = internal_error;
           run.internal = e.what();
@@ -395,9 +398,7 @@ class Run {
         finished.notify_one();
       }
     };
-    const std::size_t jobs =
-        std::min<std::size_t>(n, options_.jobs > 0 ? static_cast<std::size_t>(options_.jobs)
-                                                   : std::max(1u, std::thread::hardware_concurrency()));
+    const std::size_t jobs = std::min(n, cores);
     std::vector<std::jthread> workers;  // joined (after a stop request) on every return
     if (!refused) {
       const SignalsBlockedForNewThreads blocked;
@@ -560,8 +561,9 @@ class Run {
   // own sink and a fork of the rules' sources. Called from several threads at once: it
   // reads `sources_` and `options_`, and once `gate` has the rules, those and `sink_`
   // (the main thread is done with them then); it changes nothing shared.
+  // `threads`: for evaluating the one dataset of a run (a national file) on every core.
   DatasetRun run_dataset(RulesGate& gate, std::stop_token stop, const std::string& path,
-                         attain::DiagnosticFormat format, bool color) const {
+                         attain::DiagnosticFormat format, bool color, std::size_t threads) const {
     DatasetRun out;
     attain::SourceManager sources = sources_.fork();
     attain::DiagnosticSink sink;
@@ -585,12 +587,17 @@ class Run {
     const attain::RuleSet& rules = *checked;
     if (options_.output.empty() && options_.fail_on.empty()) {
       // Only the summary is wanted: count each result as it comes instead of keeping
-      // them (a national dataset has 290 000).
-      attain::SummaryBuilder counts(path);
+      // them (a national dataset has 290 000), on `threads` threads.
+      attain::EvaluateOptions options = evaluate_options();
+      options.threads = threads;
+      std::vector<attain::SummaryBuilder> parts(std::max<std::size_t>(threads, 1),
+                                                attain::SummaryBuilder(path));
       const bool evaluated = attain::evaluate_indicators(
-          rules, *dataset, sink, [&](const attain::ItemResult& r) { counts.add(r); }, evaluate_options());
+          rules, *dataset, sink, [&](std::size_t part, const attain::ItemResult& r) { parts[part].add(r); },
+          options);
       if (!evaluated || sink.has_errors()) return rendered(rule_error);
-      out.summary = counts.take();
+      for (std::size_t p = 1; p < parts.size(); ++p) parts[0].add_later(parts[p].take());
+      out.summary = parts[0].take();
       return rendered(success);
     }
     std::optional<attain::Results> results = attain::evaluate(rules, *dataset, sink, evaluate_options());

@@ -1,8 +1,10 @@
 #include "attain/evaluate.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -110,13 +112,18 @@ class Evaluator {
   // What run() does for the indicators, handing each result to `each` instead of keeping
   // it; budgets are evaluated for their messages. Only without derived indicators and
   // data checks, which look results up by id. False where run() gives nullopt.
-  bool each_indicator(const std::function<void(const ItemResult&)>& each) {
-    for (const RuleItem& item : rules_.items) {
+  // Items [from, to) of rules_.items; with `budgets`, the budgets after them.
+  bool each_indicator(std::size_t from, std::size_t to, bool budgets,
+                      const std::function<void(const ItemResult&)>& each) {
+    for (std::size_t k = from; k < to; ++k) {
+      const RuleItem& item = rules_.items[k];
       // (An indicator with a value here is in a cycle, E0224: not evaluated, as in run().)
       if (item.kind != RuleItem::Kind::indicator || rules_.indicators[item.index].value) continue;
       if (auto r = indicator(item)) each(*r);
     }
-    for (const Budget& b : rules_.budgets) budget(b);
+    if (budgets) {
+      for (const Budget& b : rules_.budgets) budget(b);
+    }
     return !failed_;
   }
 
@@ -1487,16 +1494,59 @@ std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, Di
 }
 
 bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
-                         const std::function<void(const ItemResult&)>& each, const EvaluateOptions& options) {
+                         const std::function<void(std::size_t part, const ItemResult&)>& each,
+                         const EvaluateOptions& options) {
   if (!rules.derived_order.empty() || !rules.checks.empty()) {
     std::optional<Results> results = evaluate(rules, dataset, sink, options);
     if (!results) return false;
     for (const ItemResult& r : results->items) {
-      if (r.kind == ItemResult::Kind::indicator) each(r);
+      if (r.kind == ItemResult::Kind::indicator) each(0, r);
     }
     return true;
   }
-  return Evaluator(rules, dataset, sink, options).each_indicator(each);
+  // Parts of fewer items are not worth a thread.
+  constexpr std::size_t least_per_part = 4096;
+  const std::size_t n = rules.items.size();
+  const std::size_t parts =
+      std::clamp<std::size_t>(n / least_per_part, 1, std::max<std::size_t>(options.threads, 1));
+  if (parts == 1) {
+    return Evaluator(rules, dataset, sink, options).each_indicator(0, n, true, [&](const ItemResult& r) {
+      each(0, r);
+    });
+  }
+  // Each part has its own evaluator and sink; the budgets go last, with the last part.
+  std::vector<DiagnosticSink> sinks(parts);
+  std::vector<char> evaluated(parts, 0);
+  std::vector<std::exception_ptr> failures(parts);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t p = 0; p < parts; ++p) {
+      threads.emplace_back([&, p] {
+        try {
+          evaluated[p] = Evaluator(rules, dataset, sinks[p], options)
+                             .each_indicator(n * p / parts, n * (p + 1) / parts, p + 1 == parts,
+                                             [&](const ItemResult& r) { each(p, r); });
+        } catch (...) {
+          failures[p] = std::current_exception();
+        }
+      });
+    }
+  }
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  // The messages in part order, which is rule order. An evaluator reports an error once
+  // per place and code; so do the parts together.
+  std::set<std::tuple<FileId, std::uint32_t, std::string>> reported;
+  for (const DiagnosticSink& part : sinks) {
+    for (const Diagnostic& d : part.diagnostics()) {
+      if (d.severity == Severity::error && d.span &&
+          !reported.emplace(d.span->file, d.span->begin, d.code).second)
+        continue;
+      sink.report(d);
+    }
+  }
+  return std::all_of(evaluated.begin(), evaluated.end(), [](char ok) { return ok != 0; });
 }
 
 }  // namespace attain

@@ -39,6 +39,21 @@ void SummaryBuilder::add(const ItemResult& r) {
   ++line.counts[static_cast<std::size_t>(r.verdict)];
 }
 
+void SummaryBuilder::add_later(const Summary& later) {
+  for (const SummaryLine& line : later.lines) {
+    if (line.kind == SummaryLine::Kind::family) {
+      const auto [at, added] = family_line_.try_emplace(line.id, out_.lines.size());
+      if (!added) {
+        SummaryLine& same = out_.lines[at->second];
+        same.members += line.members;
+        for (std::size_t v = 0; v < verdict_count; ++v) same.counts[v] += line.counts[v];
+        continue;
+      }
+    }
+    out_.lines.push_back(line);
+  }
+}
+
 Summary summarise(const Results& results, std::string dataset) {
   SummaryBuilder builder(std::move(dataset));
   for (const ItemResult& r : results.items) builder.add(r);

@@ -2,6 +2,9 @@
 
 #include "attain/summary.hpp"
 
+#include <mutex>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "attain/render.hpp"
@@ -94,7 +97,8 @@ struct Streamed {
     results = evaluate(*rules_kept, *data_kept, kept.sink);
     SummaryBuilder builder("a.yaml");
     evaluated = evaluate_indicators(*rules_streamed, *data_streamed, streamed.sink,
-                                    [&](const ItemResult& r) {
+                                    [&](std::size_t part, const ItemResult& r) {
+                                      EXPECT_EQ(part, 0u);
                                       ids.push_back(r.id);
                                       builder.add(r);
                                     },
@@ -160,6 +164,67 @@ TEST(SummaryStreamTest, DerivedIndicatorsAreHandedOverInRuleOrderToo) {
   EXPECT_EQ(run.ids, (std::vector<std::string>{"twice", "first"}));
   expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
   EXPECT_EQ(run.summary.lines.at(0).count(Verdict::met), 1u);
+}
+
+// A family of 10 000 members over a table of as many rows, with warnings and an error
+// in more than one part: evaluated on several threads, the summary and the messages are
+// those of one thread.
+struct Parted {
+  explicit Parted(std::size_t threads) {
+    std::string members, rows;
+    for (int i = 0; i < 10000; ++i) {
+      members += fmt::format("{}m{} \"M{}\"", i ? ", " : "", i, i);
+      // 96 and 94, a figure in percent for a count (W0301) here and there, and two
+      // members whose rows are missing (E0213, reported once: one place in the rules).
+      if (i == 10 || i == 9000) continue;
+      rows += fmt::format("      m{}: {{values: [90, {}, null]}}\n", i,
+                          i % 4000 == 7 ? "95 %" : (i % 3 ? "96" : "94"));
+    }
+    const std::string text =
+        "area a \"A\" {\n  indicator first \"F\" { unit count data t.m1 target >= 95 }\n"
+        "  family f \"F\" {\n    members " +
+        members +
+        "\n    unit count\n    data t.*\n    target >= 95\n  }\n"
+        "  indicator last \"L\" { unit count data t.m2 target >= 95 }\n}\n";
+    auto checked = s.check(text);
+    auto data = s.load(test::small_dataset(rows));
+    if (!checked || !data) {
+      ADD_FAILURE() << s.rendered();
+      return;
+    }
+    std::vector<SummaryBuilder> builders(threads, SummaryBuilder("a.yaml"));
+    std::mutex mutex;
+    evaluated = evaluate_indicators(*checked, *data, s.sink,
+                                    [&](std::size_t part, const ItemResult& r) {
+                                      ASSERT_LT(part, threads);
+                                      builders[part].add(r);
+                                      const std::lock_guard lock(mutex);
+                                      ++handed;
+                                    },
+                                    {.series = false, .threads = threads});
+    for (std::size_t p = 1; p < threads; ++p) builders[0].add_later(builders[p].take());
+    summary = builders[0].take();
+  }
+  Session s;
+  bool evaluated = false;
+  std::size_t handed = 0;
+  Summary summary;
+};
+
+TEST(SummaryStreamTest, ManyIndicatorsOnSeveralThreadsGiveWhatOneThreadGives) {
+  const Parted one(1), two(2), three(3);
+  EXPECT_FALSE(one.evaluated);  // the two missing rows
+  EXPECT_EQ(one.s.count("E0213"), 1u) << one.s.rendered();
+  EXPECT_EQ(one.s.count("W0301"), 3u) << one.s.rendered();
+  EXPECT_EQ(one.handed, 10000u);
+  ASSERT_EQ(one.summary.lines.size(), 3u);
+  EXPECT_EQ(one.summary.lines[1].members, 9998u);
+  for (const Parted* many : {&two, &three}) {
+    EXPECT_EQ(many->evaluated, one.evaluated);
+    EXPECT_EQ(many->handed, one.handed);
+    EXPECT_EQ(many->s.rendered(), one.s.rendered());
+    expect_same_lines(many->summary, one.summary);
+  }
 }
 
 TEST(SummaryTest, BudgetLinesAreNotCounted) {

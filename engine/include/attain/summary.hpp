@@ -49,6 +49,9 @@ class SummaryBuilder {
  public:
   explicit SummaryBuilder(std::string dataset);
   void add(const ItemResult& result);
+  // Adds the summary of the results that follow, of the same dataset (a later part of
+  // evaluate_indicators): as if each of its results had been added here.
+  void add_later(const Summary& later);
   Summary take() { return std::move(out_); }
 
  private:
