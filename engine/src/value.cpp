@@ -418,8 +418,11 @@ std::optional<Value> read_plain_number(std::string_view text, Span span) {
   std::size_t i = text.starts_with('-') ? 1 : 0;
   std::int64_t units = 0;
   int digits = 0, scale = 0;
-  for (; i < text.size() && is_digit(text[i]); ++i, ++digits) units = units * 10 + (text[i] - '0');
-  if (digits == 0 || digits > 18) return std::nullopt;
+  for (; i < text.size() && is_digit(text[i]); ++i, ++digits) {
+    if (digits == 18) return std::nullopt;  // could overflow: read_number decides
+    units = units * 10 + (text[i] - '0');
+  }
+  if (digits == 0) return std::nullopt;
   if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
     for (++i; i < text.size() && is_digit(text[i]) && scale < Decimal::max_scale; ++i, ++scale) {
       if (digits + scale == 18) return std::nullopt;  // could overflow: read_number decides
