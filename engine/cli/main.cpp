@@ -1,6 +1,7 @@
 // The `evaluate` program: parses the command line, runs the stages in order, renders
 // diagnostics and picks the exit code (docs/cli.md). It computes nothing itself.
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -410,6 +411,12 @@ class Run {
       parsed.push_back(attain::parse_rules_recovering(*file, sink_));
     const attain::RuleSet rules = attain::check_rules(parsed, sink_);
     parsed.clear();
+#ifdef __GLIBC__
+    // The syntax trees were the main thread's; the dataset is being loaded by a worker,
+    // whose allocations come from another arena and would not reuse what they freed.
+    // Give it back (a national rule set's trees: about 50 MB of the run's peak).
+    ::malloc_trim(0);
+#endif
     if (sink_.has_errors()) {
       gate.close();
       workers.clear();
