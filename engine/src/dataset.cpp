@@ -121,6 +121,17 @@ void Table::set_values(Row& row, const std::vector<Value>& values) {
   for (const Value& v : values) cells_.push_back(pack(v));
 }
 
+void Table::reserve(std::size_t row_count, std::size_t figures) {
+  rows.reserve(row_count);
+  cells_.reserve(figures);
+}
+
+void Table::shrink_to_fit() {
+  rows.shrink_to_fit();
+  cells_.shrink_to_fit();
+  boxed_.shrink_to_fit();
+}
+
 void Table::set_value(const Row& row, std::size_t column, Value value) {
   cells_.at(row.cells + column) = pack(value);
 }

@@ -297,6 +297,7 @@ void DatasetBuilder::value(Frame& f, const DataEvent& e) {
         return skip(e);
       }
       {
+        f.table.reserve(last_table_rows_, last_table_figures_);
         Frame& rows = push(Kind::rows, slot, at);
         rows.owner = &f.table;
         rows.rows = &f.table.rows;
@@ -502,6 +503,9 @@ void DatasetBuilder::finish_table(Frame& f) {
   if (!(f.given & 8u)) {
     error(order({4}), "E0303", f.span, "missing key 'rows'");
   }
+  table.shrink_to_fit();
+  last_table_rows_ = table.rows.size();
+  last_table_figures_ = table.figure_count();
   out_.tables.push_back(std::move(table));
 }
 

@@ -126,6 +126,9 @@ class DatasetBuilder {
   std::deque<Frame> frames_;  // references stay valid while frames above are pushed and popped
   std::vector<std::pair<Order, Diagnostic>> pending_;
   Dataset out_;
+  // The size of the table read last: the next one reserves as much (Table::reserve).
+  std::size_t last_table_rows_ = 0;
+  std::size_t last_table_figures_ = 0;
   bool root_seen_ = false;
 };
 

@@ -62,6 +62,12 @@ struct Table {
   // The dataset file whose text the figures were read from: a figure written there as
   // it is read (nearly all of them) is kept as its place in the text, not as a copy.
   void set_source(FileId file, std::string_view text);
+  // Room for this many top-level rows and figures, and back to what is used: the
+  // loader reserves what the table before had (a national file's tables are alike) and
+  // trims when the table is read, so no table keeps up to half its room unused.
+  void reserve(std::size_t rows, std::size_t figures);
+  void shrink_to_fit();
+  std::size_t figure_count() const { return cells_.size(); }
 
  private:
   // 16 bytes a figure: a 2.9 M-figure dataset is 46 MB of them.
