@@ -158,7 +158,7 @@ class Checker {
         const std::optional<Indicator> ind = out_.indicator(e.name.text);
         if (!ind && out_.constants.count(e.name.text)) return {Type::Kind::literal, Unit::number};
         if (!ind) {
-          std::vector<std::string> ids = indicator_ids();
+          std::vector<std::string> ids = out_.indicator_ids();
           for (const auto& [name, value] : out_.constants) ids.push_back(name);
           Diagnostic& d =
               error("E0221", e.name.span, fmt::format("unknown indicator or constant '{}'", e.name.text));
@@ -238,21 +238,6 @@ class Checker {
     for (const ast::ExprPtr& o : e.operands) names_in(*o, out);
   }
 
-  // The id of an indicator item: a family member's own.
-  std::string item_id(const RuleItem& item) const {
-    const Indicator& in = out_.indicators[item.index];
-    return in.members.empty() ? in.id : member_id(in, in.members[item.member]);
-  }
-
-  // Every indicator's id, a family's members each, for did-you-mean.
-  std::vector<std::string> indicator_ids() const {
-    std::vector<std::string> ids;
-    for (const RuleItem& item : out_.items) {
-      if (item.kind == RuleItem::Kind::indicator) ids.push_back(item_id(item));
-    }
-    return ids;
-  }
-
   // Orders derived indicators (as items: each member of a derived family) so each comes
   // after the ones it uses; a cycle is E0224.
   void order_derived() {
@@ -262,7 +247,7 @@ class Checker {
     for (std::size_t k = 0; k < out_.items.size(); ++k) {
       const RuleItem& item = out_.items[k];
       if (item.kind == RuleItem::Kind::indicator && out_.indicators[item.index].value)
-        derived.try_emplace(item_id(item), k);
+        derived.try_emplace(out_.id_of(item), k);
     }
     std::vector<std::size_t> stack;
     std::function<void(std::size_t)> visit = [&](std::size_t k) {
@@ -271,8 +256,8 @@ class Checker {
       if (marks[k] == Mark::visiting) {
         auto from = std::find(stack.begin(), stack.end(), k);
         std::string cycle;
-        for (auto it = from; it != stack.end(); ++it) cycle += item_id(out_.items[*it]) + " → ";
-        cycle += item_id(out_.items[k]);
+        for (auto it = from; it != stack.end(); ++it) cycle += out_.id_of(out_.items[*it]) + " → ";
+        cycle += out_.id_of(out_.items[k]);
         error("E0224", in.value->span, fmt::format("reference cycle: {}", cycle))
             .help("an indicator cannot depend on itself, directly or through others");
         marks[k] = Mark::done;  // report each cycle once
@@ -494,9 +479,9 @@ class Checker {
     }
   }
 
-  // An indicator, or a family: its properties are checked once, and each member gets a
-  // copy with its own id, name and rows (a '*' row in `data` and breakdown references).
-  // A family's own id declares nothing; its members' ids do.
+  // An indicator, or a family: its properties are checked once and it is kept once,
+  // with an item per member (RuleSet::indicator_of makes a member's indicator). A
+  // family's own id declares nothing; its members' ids do.
   void check_indicator(const ast::Indicator& in, std::size_t base) {
     if (!in.family) declare(in.id);
     Indicator out = checked(in, base);
@@ -882,7 +867,7 @@ class Checker {
     if (ref.path.size() == 1 && !ref.column) {  // an indicator: the cell its data reads
       const std::optional<Indicator> ind = out_.indicator(ref.path.front().text);
       if (!ind) {
-        const std::vector<std::string> ids = indicator_ids();
+        const std::vector<std::string> ids = out_.indicator_ids();
         Diagnostic& d = error("E0246", ref.span, fmt::format("unknown indicator '{}' in 'given'", in.text));
         if (auto best = closest_match(in.text, ids)) d.help(fmt::format("did you mean '{}'?", *best));
         d.help("give an indicator's id, or a dataset cell as table.row or table.row@column");
@@ -999,7 +984,7 @@ class Checker {
   }
 
   void unknown_subject(const ast::Reference& ref, std::string_view help) {
-    std::vector<std::string> ids = indicator_ids();
+    std::vector<std::string> ids = out_.indicator_ids();
     for (const Group& g : out_.groups) ids.push_back(g.id);
     for (const DataCheck& c : out_.checks) ids.push_back(c.id);
     Diagnostic& d =
@@ -1076,6 +1061,19 @@ std::optional<Indicator> RuleSet::indicator(std::string_view id) const {
       return indicator_of(item);
   }
   return std::nullopt;
+}
+
+std::string RuleSet::id_of(const RuleItem& item) const {
+  const Indicator& in = indicators.at(item.index);
+  return in.members.empty() ? in.id : member_id(in, in.members.at(item.member));
+}
+
+std::vector<std::string> RuleSet::indicator_ids() const {
+  std::vector<std::string> ids;
+  for (const RuleItem& item : items) {
+    if (item.kind == RuleItem::Kind::indicator) ids.push_back(id_of(item));
+  }
+  return ids;
 }
 
 std::size_t RuleSet::indicator_count() const {

@@ -101,9 +101,9 @@ std::string describe(const RuleSet& rules) {
                         text(b.lines)));
   }
   for (const RuleItem& item : rules.items) {
-    line(0, fmt::format("item {} {}", item.kind == RuleItem::Kind::indicator ? "indicator" : "budget",
-                        item.kind == RuleItem::Kind::indicator ? rules.indicator_of(item).id
-                                                               : rules.budgets[item.index].id));
+    line(0, fmt::format(
+                "item {} {}", item.kind == RuleItem::Kind::indicator ? "indicator" : "budget",
+                item.kind == RuleItem::Kind::indicator ? rules.id_of(item) : rules.budgets[item.index].id));
   }
   for (const DataCheck& c : rules.checks) {
     line(0, fmt::format("check {} {:?}", c.id, c.name));
@@ -136,7 +136,7 @@ std::string describe(const RuleSet& rules) {
     }
   }
   std::string order;
-  for (std::size_t k : rules.derived_order) order += " " + rules.indicator_of(rules.items[k]).id;
+  for (std::size_t k : rules.derived_order) order += " " + rules.id_of(rules.items[k]);
   line(0, "derived order:" + order);
   return out;
 }

@@ -41,7 +41,7 @@ class Evaluator {
       ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
     // (Only budget lines are generated; without budgets the map is not needed.)
     if (!rules.budgets.empty()) {
-      for (const std::string& id : indicator_ids()) ids_.emplace(id, fmt::format("indicator '{}'", id));
+      for (const std::string& id : rules.indicator_ids()) ids_.emplace(id, fmt::format("indicator '{}'", id));
     }
     for (const Budget& b : rules.budgets) ids_.emplace(b.id, fmt::format("budget '{}'", b.id));
     for (const DataCheck& c : rules.checks) ids_.emplace(c.id, fmt::format("check '{}'", c.id));
@@ -109,10 +109,10 @@ class Evaluator {
     return out;
   }
 
-  // What run() does for the indicators, handing each result to `each` instead of keeping
-  // it; budgets are evaluated for their messages. Only without derived indicators and
-  // data checks, which look results up by id. False where run() gives nullopt.
-  // Items [from, to) of rules_.items; with `budgets`, the budgets after them.
+  // What run() does for items [from, to) of rules_.items, handing each indicator's result
+  // to `each` instead of keeping it; with `budgets`, the budgets after them, evaluated for
+  // their messages. Only without derived indicators and data checks, which look results
+  // up by id. False where run() gives nullopt.
   bool each_indicator(std::size_t from, std::size_t to, bool budgets,
                       const std::function<void(const ItemResult&)>& each) {
     for (std::size_t k = from; k < to; ++k) {
@@ -128,20 +128,9 @@ class Evaluator {
   }
 
  private:
-  // Every indicator's id, a family's members each.
-  std::vector<std::string> indicator_ids() const {
-    std::vector<std::string> out;
-    for (const RuleItem& item : rules_.items) {
-      if (item.kind != RuleItem::Kind::indicator) continue;
-      const Indicator& in = rules_.indicators[item.index];
-      out.push_back(in.members.empty() ? in.id : member_id(in, in.members[item.member]));
-    }
-    return out;
-  }
-
   bool is_indicator(const std::string& id) {
     if (indicator_ids_.empty()) {
-      for (std::string& i : indicator_ids()) indicator_ids_.insert(std::move(i));
+      for (std::string& i : rules_.indicator_ids()) indicator_ids_.insert(std::move(i));
     }
     return indicator_ids_.count(id) > 0;
   }

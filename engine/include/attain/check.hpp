@@ -175,6 +175,10 @@ struct RuleSet {
   Indicator indicator_of(const RuleItem& item) const;
   // The indicator with this id (a family member's too), or nullopt.
   std::optional<Indicator> indicator(std::string_view id) const;
+  // The id of an indicator item: a family member's own (FAMILY_MEMBER).
+  std::string id_of(const RuleItem& item) const;
+  // Every indicator's id, each family member's, in the order of `items`.
+  std::vector<std::string> indicator_ids() const;
   // How many indicators there are, each family member counted.
   std::size_t indicator_count() const;
 };
