@@ -11,6 +11,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -88,6 +89,11 @@ constexpr int warnings_found = 1;
 constexpr int not_formatted = 1;
 // ... and of `evaluate test`: 1 when a rule test failed.
 constexpr int tests_failed = 1;
+
+// Batch mode with -o DIR: the threads that write the reports (each write mostly waits for
+// the disk), and how many rendered reports may wait for them before a worker waits.
+constexpr std::size_t report_writers = 4;
+constexpr std::size_t write_queue = 8;
 
 // A dataset is a .yaml, .yml or .json file (the loader reads them all; docs/datasets.md).
 bool is_dataset_path(const std::string& path) {
@@ -206,8 +212,9 @@ int worse(int a, int b) {
 
 // While it lives, threads started by this thread do not take SIGHUP, SIGINT and SIGTERM
 // (a new thread inherits the mask it is started with), so that those signals reach the
-// main thread, which alone writes files: write_file_atomically's clean-up of its
-// temporary file then works as in a run without threads. This thread's mask is restored.
+// main thread, which writes no report in batch mode: write_file_atomically's clean-up
+// removes the workers' temporary files from there, and never interrupts a worker in the
+// middle of one. This thread's mask is restored.
 class SignalsBlockedForNewThreads {
  public:
   SignalsBlockedForNewThreads() {
@@ -300,8 +307,8 @@ class Run {
 
   // Batch mode (docs/cli.md#batch-mode): the rules are read and checked once; then each
   // dataset is read, loaded, evaluated and rendered by one of --jobs workers, each with a
-  // fork of the rules' SourceManager that is dropped with the dataset. The main thread
-  // writes the reports (-o DIR) as they come, prints each dataset's diagnostics in
+  // fork of the rules' SourceManager that is dropped with the dataset; writer threads
+  // write the reports (-o DIR). The main thread prints each dataset's diagnostics in
   // dataset order and, at the end, the summary across datasets on standard output.
   int batch(const Inputs& inputs) {
     namespace fs = std::filesystem;
@@ -374,6 +381,17 @@ class Run {
     std::vector<char> done(n, 0);  // guarded by `mutex`
     std::mutex mutex;
     std::condition_variable finished;
+    const auto hand_over = [&](std::size_t i, DatasetRun run) {
+      {
+        const std::lock_guard lock(mutex);
+        runs[i] = std::move(run);
+        done[i] = 1;
+      }
+      finished.notify_one();
+    };
+    // Rendered reports waiting for a writer (guarded by `mutex`), at most `write_queue`.
+    std::deque<std::pair<std::size_t, DatasetRun>> to_write;
+    std::condition_variable_any queued;  // a report came, or room for one
     std::atomic<std::size_t> next{0};
     RulesGate gate;
     // --jobs, or one per core: workers for several datasets, threads for one.
@@ -391,19 +409,53 @@ class Run {
           run.code = internal_error;
           run.internal = "unknown exception";
         }
-        {
-          const std::lock_guard lock(mutex);
-          runs[i] = std::move(run);
-          done[i] = 1;
+        if (!run.report) {
+          hand_over(i, std::move(run));
+          continue;
         }
-        finished.notify_one();
+        {
+          std::unique_lock lock(mutex);
+          if (!queued.wait(lock, stop, [&] { return to_write.size() < write_queue; })) return;
+          to_write.emplace_back(i, std::move(run));
+        }
+        queued.notify_all();
+      }
+    };
+    // The reports (-o DIR) are written by threads of their own, a few at once: writing
+    // one mostly waits for the disk (two fsyncs), which takes no core, and the workers go
+    // on with the next datasets meanwhile.
+    const auto write = [&](std::stop_token stop) {
+      for (;;) {
+        std::pair<std::size_t, DatasetRun> item;
+        {
+          std::unique_lock lock(mutex);
+          if (!queued.wait(lock, stop, [&] { return !to_write.empty(); })) return;
+          item = std::move(to_write.front());
+          to_write.pop_front();
+        }
+        queued.notify_all();  // room for another report
+        DatasetRun& run = item.second;
+        std::string error;
+        const std::string& output = outputs[item.first];
+        if (!attain::write_file_atomically(output, *run.report, error)) {
+          run.write_error =
+              fmt::format("evaluate: error: cannot write '{}': {}\n", attain::terminal_safe(output), error);
+          run.code = worse(run.code, output_error);
+        }
+        run.report.reset();
+        hand_over(item.first, std::move(run));
       }
     };
     const std::size_t jobs = std::min(n, cores);
-    std::vector<std::jthread> workers;  // joined (after a stop request) on every return
+    // Joined (after a stop request) on every return; the workers first, as they feed the writers.
+    std::vector<std::jthread> writers;
+    std::vector<std::jthread> workers;
     if (!refused) {
       const SignalsBlockedForNewThreads blocked;
       for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(work);
+      if (!outputs.empty()) {
+        for (std::size_t w = 0; w < std::min(n, report_writers); ++w) writers.emplace_back(write);
+      }
     }
 
     std::vector<attain::ast::RuleFile> parsed;
@@ -449,38 +501,15 @@ class Run {
 
     int code = success;
     attain::Summary summary;
-    std::vector<char> taken(n, 0);  // handed over to this thread; only this thread uses it
     for (std::size_t shown = 0; shown < n;) {
-      std::vector<std::size_t> ready;
+      std::size_t ready = shown;  // the datasets before it are handed over to this thread
       {
         std::unique_lock lock(mutex);
-        finished.wait(lock, [&] {
-          for (std::size_t i = shown; i < n; ++i) {
-            if (done[i] && !taken[i]) return true;
-          }
-          return false;
-        });
-        for (std::size_t i = shown; i < n; ++i) {
-          if (done[i] && !taken[i]) {
-            taken[i] = 1;
-            ready.push_back(i);
-          }
-        }
-      }
-      // Each report is written as soon as it is there, so that few are held at once.
-      for (const std::size_t i : ready) {
-        DatasetRun& run = runs[i];
-        if (!run.report) continue;
-        std::string error;
-        if (!attain::write_file_atomically(outputs[i], *run.report, error)) {
-          run.write_error = fmt::format("evaluate: error: cannot write '{}': {}\n",
-                                        attain::terminal_safe(outputs[i]), error);
-          run.code = worse(run.code, output_error);
-        }
-        run.report.reset();
+        finished.wait(lock, [&] { return done[shown] != 0; });
+        while (ready < n && done[ready]) ++ready;
       }
       // Diagnostics and the summary in dataset order, whatever order the workers finished in.
-      for (; shown < n && taken[shown]; ++shown) {
+      for (; shown < ready; ++shown) {
         DatasetRun run = std::move(runs[shown]);
         const std::string path = attain::terminal_safe(datasets[shown]);
         if (machine)
@@ -551,8 +580,8 @@ class Run {
     std::string diagnostics;  // rendered in the --diagnostics format
     std::size_t errors = 0;
     std::size_t warnings = 0;
-    std::optional<std::string> report;       // with -o, until the main thread has written it
-    std::string write_error;                 // the main thread's message when it could not
+    std::optional<std::string> report;       // with -o, until a writer has written it
+    std::string write_error;                 // the writer's message when it could not
     std::optional<attain::Summary> summary;  // this dataset's counts; none when it failed
     std::optional<std::string> fail_on;      // the --fail-on count
     std::string internal;                    // an exception that escaped: a bug

@@ -7,14 +7,17 @@
 #include <unistd.h>
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <climits>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -235,39 +238,107 @@ bool write_in_place(const std::filesystem::path& path, std::string_view text, st
   return code == 0;
 }
 
-// The temporary file of the write in progress, for the signal handler: a fixed buffer
-// and a flag, so that the handler needs nothing but the async-signal-safe unlink(),
-// signal() and raise().
-char pending_temp[PATH_MAX];
-volatile std::sig_atomic_t pending_temp_set = 0;
+// The temporary files being written, for the signal handler: fixed buffers and lock-free
+// atomics, so that the handler needs nothing but the async-signal-safe unlink(), signal()
+// and raise(), and several threads can write at once (batch mode's workers each write
+// their own reports). A slot is free, being named (its thread has the clean-up signals
+// blocked, and the file may be being created), or named: the file may exist under that
+// name, complete or not, or may already have been renamed away (unlinking it is then
+// harmless: the name is gone).
+enum SlotState : int { slot_free, slot_naming, slot_named };
+struct TempSlot {
+  char path[PATH_MAX];
+  std::atomic<int> state{slot_free};
+};
+constexpr std::size_t temp_slots = 16;
+std::array<TempSlot, temp_slots> pending_temps;
+// Set by the handler before it looks at the slots: a thread that starts naming a file
+// after that backs off, so that no file is created that the handler did not see.
+std::atomic<int> handler_closing{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
 constexpr std::array<int, 3> cleanup_signals{SIGHUP, SIGINT, SIGTERM};
 
-void remove_temp_and_reraise(int sig) {
+void remove_temps_and_reraise(int sig) {
   const int saved_errno = errno;
-  if (pending_temp_set) ::unlink(pending_temp);
-  pending_temp_set = 0;
+  handler_closing.store(1);
+  for (TempSlot& slot : pending_temps) {
+    int state = slot.state.load();
+    // A slot being named belongs to another thread (the naming thread has the signals
+    // blocked): it is one open() from named or free.
+    while (state == slot_naming) state = slot.state.load();
+    if (state == slot_named) ::unlink(slot.path);
+  }
   ::signal(sig, SIG_DFL);
   ::raise(sig);  // blocked until the handler returns, then the default action ends the process
   errno = saved_errno;
 }
 
-// While it lives: SIGHUP, SIGINT and SIGTERM, where they have their default action, remove
-// the temporary file before they end the process; SIGXFSZ, where it has its default
-// action, is ignored, so that going over the file size limit fails the write (EFBIG)
-// instead of ending the process. Dispositions the caller chose (ignored, handled) are
-// left alone; all are restored at the end. The three signals are blocked from the start
-// and between block() and unblock(): around creating and renaming the temporary file,
-// so that the handler never sees half a name or a name already renamed.
+// Blocks SIGHUP, SIGINT and SIGTERM in the calling thread while it lives.
+class CleanupSignalsBlocked {
+ public:
+  CleanupSignalsBlocked() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (const int sig : cleanup_signals) sigaddset(&set, sig);
+    ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
+  }
+  ~CleanupSignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  CleanupSignalsBlocked(const CleanupSignalsBlocked&) = delete;
+  CleanupSignalsBlocked& operator=(const CleanupSignalsBlocked&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
+
+// While at least one write is under way: SIGHUP, SIGINT and SIGTERM, where they have their
+// default action, remove the temporary files before they end the process; SIGXFSZ, where
+// it has its default action, is ignored, so that going over the file size limit fails the
+// write (EFBIG) instead of ending the process. Dispositions the caller chose (ignored,
+// handled) are left alone; all are restored when the last write ends. Also hands out the
+// slots: a write waits for one when all are taken.
 class TempFileSignals {
  public:
-  TempFileSignals() {
-    sigemptyset(&cleanup_);
-    for (const int sig : cleanup_signals) sigaddset(&cleanup_, sig);
-    ::pthread_sigmask(SIG_BLOCK, &cleanup_, &caller_mask_);
+  static TempFileSignals& instance() {
+    static TempFileSignals signals;
+    return signals;
+  }
+
+  // A free slot, and the handlers in place; release() undoes both.
+  TempSlot& acquire() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      for (TempSlot& slot : pending_temps) {
+        if (!taken_[index(slot)]) {
+          taken_[index(slot)] = true;
+          if (writers_++ == 0) install();
+          return slot;
+        }
+      }
+      freed_.wait(lock);
+    }
+  }
+
+  void release(TempSlot& slot) {
+    {
+      const std::lock_guard lock(mutex_);
+      taken_[index(slot)] = false;
+      if (--writers_ == 0) restore();
+    }
+    freed_.notify_one();
+  }
+
+ private:
+  static std::size_t index(const TempSlot& slot) {
+    return static_cast<std::size_t>(&slot - pending_temps.data());
+  }
+
+  void install() {
+    const CleanupSignalsBlocked blocked;  // no handler half installed on this thread
     struct sigaction handler {};
-    handler.sa_handler = remove_temp_and_reraise;
-    handler.sa_mask = cleanup_;
+    handler.sa_handler = remove_temps_and_reraise;
+    sigemptyset(&handler.sa_mask);
+    for (const int sig : cleanup_signals) sigaddset(&handler.sa_mask, sig);
     for (std::size_t i = 0; i < cleanup_signals.size(); ++i) {
       installed_[i] = ::sigaction(cleanup_signals[i], nullptr, &previous_[i]) == 0 &&
                       previous_[i].sa_handler == SIG_DFL &&
@@ -278,29 +349,84 @@ class TempFileSignals {
     xfsz_installed_ = ::sigaction(SIGXFSZ, nullptr, &previous_xfsz_) == 0 &&
                       previous_xfsz_.sa_handler == SIG_DFL && ::sigaction(SIGXFSZ, &ignore, nullptr) == 0;
   }
-  ~TempFileSignals() {
-    block();
-    pending_temp_set = 0;
-    for (std::size_t i = 0; i < cleanup_signals.size(); ++i) {
-      if (installed_[i]) ::sigaction(cleanup_signals[i], &previous_[i], nullptr);
+
+  void restore() {
+    {
+      const CleanupSignalsBlocked blocked;
+      for (std::size_t i = 0; i < cleanup_signals.size(); ++i) {
+        if (installed_[i]) ::sigaction(cleanup_signals[i], &previous_[i], nullptr);
+      }
+      if (xfsz_installed_) ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
     }
-    if (xfsz_installed_) ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
-    unblock();  // a signal that came meanwhile now meets the caller's disposition
+    // A signal that came meanwhile now meets the caller's disposition.
   }
-  TempFileSignals(const TempFileSignals&) = delete;
-  TempFileSignals& operator=(const TempFileSignals&) = delete;
 
-  void block() { ::pthread_sigmask(SIG_BLOCK, &cleanup_, nullptr); }
-  void unblock() { ::pthread_sigmask(SIG_SETMASK, &caller_mask_, nullptr); }
-
- private:
-  sigset_t cleanup_{};
-  sigset_t caller_mask_{};
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::array<bool, temp_slots> taken_{};
+  std::size_t writers_ = 0;
   std::array<struct sigaction, cleanup_signals.size()> previous_{};
   std::array<bool, cleanup_signals.size()> installed_{};
   struct sigaction previous_xfsz_ {};
   bool xfsz_installed_ = false;
 };
+
+// The process's umask. Reading it means setting it: one thread at a time.
+mode_t umask_now() {
+  static std::mutex reading;
+  const std::lock_guard lock(reading);
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
+// Six characters for a temporary file's name, different on every call (and in every
+// process): what mkstemp would choose, but chosen here so that the name is complete
+// before the file is created (the signal handler may read it from another thread).
+void fill_random_suffix(char* x) {
+  static const std::uint64_t seed = [] {
+    std::random_device device;
+    return (std::uint64_t{device()} << 32) ^ device() ^ static_cast<std::uint64_t>(::getpid());
+  }();
+  static std::atomic<std::uint64_t> counter{0};
+  std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (counter.fetch_add(1) + 1);  // splitmix64
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  static constexpr std::string_view alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (int i = 0; i < 6; ++i) {
+    x[i] = alphabet[z % alphabet.size()];
+    z /= alphabet.size();
+  }
+}
+
+// Creates the temporary file `temp` + six characters in `slot`, published to the signal
+// handler before it exists. Returns the descriptor, or -1 with errno set.
+int create_temp(TempSlot& slot, const std::string& temp) {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const CleanupSignalsBlocked blocked;  // this thread never handles a signal mid-naming
+    slot.state.store(slot_naming);
+    if (handler_closing.load()) {  // the process is ending: create nothing more
+      slot.state.store(slot_free);
+      errno = EINTR;
+      return -1;
+    }
+    std::memcpy(slot.path, temp.c_str(), temp.size());
+    fill_random_suffix(slot.path + temp.size());
+    slot.path[temp.size() + 6] = '\0';
+    const int fd = ::open(slot.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int code = errno;
+    slot.state.store(fd >= 0 ? slot_named : slot_free);
+    if (fd >= 0) return fd;
+    if (code != EEXIST) {
+      errno = code;
+      return -1;
+    }
+  }
+  errno = EEXIST;
+  return -1;
+}
 
 }  // namespace
 
@@ -320,22 +446,23 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
   // `.NAME.XXXXXX` is 8 bytes longer than NAME: shorten it to stay a valid file name.
   std::string name = target.filename().string();
   if (name.size() > NAME_MAX - 8) name.resize(NAME_MAX - 8);
-  const std::string temp = (dir / ("." + name + ".XXXXXX")).string();
-  if (temp.size() >= sizeof pending_temp) return fail(ENAMETOOLONG);
+  const std::string temp = (dir / ("." + name + ".")).string();  // and six characters
+  if (temp.size() + 6 >= PATH_MAX) return fail(ENAMETOOLONG);
 
-  static std::mutex one_at_a_time;  // the signal handler knows one temporary file
-  const std::lock_guard lock(one_at_a_time);
-  TempFileSignals signals;  // blocked until the temporary file's name is known
-  std::memcpy(pending_temp, temp.c_str(), temp.size() + 1);
-  const int fd = ::mkostemp(pending_temp, O_CLOEXEC);
+  TempFileSignals& signals = TempFileSignals::instance();
+  TempSlot& slot = signals.acquire();
+  struct Release {
+    TempFileSignals& signals;
+    TempSlot& slot;
+    ~Release() { signals.release(slot); }
+  } release{signals, slot};
+  const int fd = create_temp(slot, temp);
   if (fd < 0) return fail(errno);
-  pending_temp_set = 1;
-  signals.unblock();
 
   int code = 0;
   if (!write_fully(fd, text) || ::fsync(fd) != 0) code = errno;
   if (code == 0) {
-    // mkostemp creates 0600 and the writer's: an existing file keeps its owner and group
+    // The file is created 0600 and the writer's: an existing file keeps its owner and group
     // where the writer may set them (root; a group it is in; otherwise the file becomes
     // the writer's, as with any editor) and its mode; a new file gets the mode of an
     // ordinary new file. Best effort: the text matters more than its metadata.
@@ -343,16 +470,13 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
       [[maybe_unused]] const bool kept = ::fchown(fd, existing.st_uid, existing.st_gid) == 0 ||
                                          ::fchown(fd, static_cast<uid_t>(-1), existing.st_gid) == 0;
     }
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    [[maybe_unused]] const bool moded = ::fchmod(fd, existed ? existing.st_mode & 07777 : 0666 & ~mask) == 0;
+    [[maybe_unused]] const bool moded =
+        ::fchmod(fd, existed ? existing.st_mode & 07777 : 0666 & ~umask_now()) == 0;
   }
   if (::close(fd) != 0 && code == 0) code = errno;
-  signals.block();
-  if (code == 0 && ::rename(pending_temp, target.c_str()) != 0) code = errno;
-  if (code != 0) ::unlink(pending_temp);
-  pending_temp_set = 0;
-  signals.unblock();
+  if (code == 0 && ::rename(slot.path, target.c_str()) != 0) code = errno;
+  if (code != 0) ::unlink(slot.path);
+  slot.state.store(slot_free);
   if (code != 0) return fail(code);
   // Make the rename itself durable; the new file is in place already, so a failure here
   // changes nothing the caller could act on.

@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -31,8 +32,11 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "attain/source.hpp"
 #include "helpers.hpp"
@@ -629,8 +633,8 @@ TEST(SafeWriteTest, KilledOutputLeavesTheOldReportOrTheNewOne) {
   kill_at_several_points(c);
 }
 
-// Batch mode: workers render on other threads while the main thread writes the reports;
-// the workers do not take SIGTERM, SIGINT and SIGHUP, so the writer's clean-up runs.
+// Batch mode: two workers write reports at once; they do not take SIGTERM, SIGINT and
+// SIGHUP, so the main thread's handler removes both their temporary files.
 TEST(SafeWriteTest, KilledBatchOutputLeavesEachReportOldOrNew) {
   ScratchDir dir;
   put(dir / "big.rules", many_indicators(3000, false));
@@ -671,7 +675,7 @@ std::optional<unsigned long long> blocked_signals(pid_t pid, const std::string& 
 
 // Precisely what the test above relies on: while they run, batch mode's worker threads
 // block SIGHUP, SIGINT and SIGTERM, so that the kernel gives those signals to the main
-// thread, the one that writes files.
+// thread, which writes no file and so never waits on itself in the handler.
 TEST(SafeWriteTest, BatchWorkersLeaveTheCleanUpSignalsToTheMainThread) {
   ScratchDir dir;
   put(dir / "big.rules", many_indicators(3000, false));
@@ -762,6 +766,87 @@ TEST(SafeWriteTest, SignalDuringTheWriteRemovesTheTemporaryFile) {
     }
   }
   std::cout << "[          ] " << mid_write << " of 9 signals while writing\n";
+}
+
+// Several threads writing at once (batch mode's workers), more of them than the writer
+// has room for temporary files (16): every file lands whole with an ordinary new file's
+// mode (reading the umask means setting it, so a race would leave some 0600 or 0666),
+// no temporary file is left, and the umask is as it was.
+TEST(SafeWriteTest, ConcurrentWritesEachLandWhole) {
+  ScratchDir dir;
+  const std::string result = in_child([&] {
+    ::umask(022);
+    constexpr int threads = 24;
+    constexpr int files = 6;
+    std::vector<std::thread> writers;
+    std::atomic<int> failed{0};
+    for (int t = 0; t < threads; ++t) {
+      writers.emplace_back([&, t] {
+        for (int f = 0; f < files; ++f) {
+          const std::string name = fmt::format("t{}_{}.txt", t, f);
+          std::string error;
+          if (!write_file_atomically((dir / name).string(),
+                                     std::string(1000 + t * 100 + f, static_cast<char>('a' + t % 26)), error))
+            ++failed;
+        }
+      });
+    }
+    for (std::thread& w : writers) w.join();
+    std::string out = fmt::format("{} failed", failed.load());
+    const mode_t mask = ::umask(0);
+    if (mask != 022) out += fmt::format(", umask now {:o}", mask);
+    return out;
+  });
+  EXPECT_EQ(result, "0 failed");
+  std::set<std::string> expected;
+  for (int t = 0; t < 24; ++t) {
+    for (int f = 0; f < 6; ++f) {
+      const std::string name = fmt::format("t{}_{}.txt", t, f);
+      expected.insert(name);
+      EXPECT_EQ(get(dir / name), std::string(1000 + t * 100 + f, static_cast<char>('a' + t % 26))) << name;
+      EXPECT_EQ(mode_of(dir / name) & 07777, 0644u) << name;
+    }
+  }
+  EXPECT_EQ(entries(dir.path()), expected);
+}
+
+// A signal while several threads write large files removes every temporary file, then
+// kills with that signal; each file is old or new, whole.
+TEST(SafeWriteTest, SignalDuringConcurrentWritesRemovesEveryTemporaryFile) {
+  ScratchDir dir;
+  const std::string text(16 * 1024 * 1024, 'n');
+  const std::vector<std::string> names{"a.txt", "b.txt", "c.txt"};
+  for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {
+    SCOPED_TRACE(::strsignal(sig));
+    for (const std::string& name : names) put(dir / name, old_text);
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::signal(sig, SIG_DFL);
+      sigset_t none;
+      sigemptyset(&none);
+      ::sigprocmask(SIG_SETMASK, &none, nullptr);
+      std::vector<std::thread> writers;
+      for (const std::string& name : names) {
+        writers.emplace_back([&, name] {
+          std::string error;
+          for (int round = 0; round < 4; ++round) write_file_atomically((dir / name).string(), text, error);
+        });
+      }
+      for (std::thread& w : writers) w.join();
+      ::_exit(0);
+    }
+    wait_for_writing(pid, dir.path(), names.front());
+    const int status = kill_and_wait(pid, sig);
+    EXPECT_TRUE((WIFSIGNALED(status) && WTERMSIG(status) == sig) ||
+                (WIFEXITED(status) && WEXITSTATUS(status) == 0))
+        << describe_status(status);
+    for (const std::string& name : names) {
+      const std::string now = get(dir / name);
+      EXPECT_TRUE(now == old_text || now == text) << name << ": " << now.size() << " bytes";
+    }
+    EXPECT_EQ(entries(dir.path()), std::set<std::string>(names.begin(), names.end()));
+  }
 }
 
 // The signal dispositions and the signal mask are as they were after a write, whether

@@ -109,8 +109,9 @@ namespace attain {
 // removes the temporary file; SIGHUP, SIGINT and SIGTERM during the write remove it too
 // before they end the process (SIGKILL cannot). Symbolic links are followed and kept;
 // an existing file keeps its mode (and, where permitted, owner and group); a device or
-// FIFO is written to directly. Returns false and sets `error` (strerror text). Calls
-// from several threads run one after the other. docs/cli.md, "How files are written".
+// FIFO is written to directly. Returns false and sets `error` (strerror text). Several
+// threads may write at once (up to 16 files; more wait for a turn), each its own file.
+// docs/cli.md, "How files are written".
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error);
 
 }  // namespace attain
