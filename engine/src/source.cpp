@@ -508,9 +508,17 @@ std::string terminal_safe(std::string_view text) {
   out.reserve(text.size());
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII, nearly all of a report, is copied a run at a time.
+    std::size_t plain = i;
+    while (plain < text.size() && byte(plain) >= 0x20 && byte(plain) < 0x7f) ++plain;
+    if (plain > i) {
+      out.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     const unsigned char c = byte(i);
     if (c < 0x80) {
-      out += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+      out += c == '\t' ? ' ' : '?';
       ++i;
       continue;
     }
