@@ -9,11 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "dataset_builder.hpp"
+
 namespace attain {
 
 namespace detail {
 std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink& sink);
-std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink);
 }  // namespace detail
 
 std::string_view to_string(ColumnKind kind) {

@@ -48,11 +48,170 @@ std::string message_of(simdjson::error_code code) {
   return text;
 }
 
+// Where the members of a file's "tables" object are, found by a scan that knows only
+// strings and brackets: enough to read each table by itself (JsonWalk::tables). Only a
+// plain layout is split: one top-level object with one "tables" key whose value is an
+// object of objects, keys without escapes. Anything else, malformed JSON included, is
+// read whole, so its messages are those of the whole file.
+struct TableSplit {
+  struct Member {
+    std::uint32_t key;         // its opening quote
+    std::string_view name;     // the key, between the quotes
+    std::uint32_t begin, end;  // the table: its '{' to just after its '}'
+  };
+  std::uint32_t open = 0;   // the tables object's '{'
+  std::uint32_t close = 0;  // its '}'
+  std::vector<Member> members;
+};
+
+class SplitScan {
+ public:
+  explicit SplitScan(std::string_view text) : t_(text) {}
+
+  std::optional<TableSplit> run(std::size_t from) {
+    i_ = from;
+    if (!ws() || t_[i_] != '{') return std::nullopt;
+    ++i_;
+    TableSplit split;
+    bool found = false;
+    for (bool first = true;; first = false) {
+      if (!ws()) return std::nullopt;
+      if (t_[i_] == '}' && first) break;
+      std::uint32_t key = 0;
+      std::string_view name;
+      if (!string(key, name) || !colon()) return std::nullopt;
+      if (name == "tables") {
+        if (found || t_[i_] != '{') return std::nullopt;  // a second one: read whole, reported there
+        found = true;
+        if (!tables(split)) return std::nullopt;
+      } else if (!value()) {
+        return std::nullopt;
+      }
+      if (!ws()) return std::nullopt;
+      if (t_[i_] == '}') break;
+      if (t_[i_++] != ',') return std::nullopt;
+    }
+    ++i_;
+    if (!found || split.members.empty() || ws()) return std::nullopt;  // nothing to gain, or trailing text
+    return split;
+  }
+
+ private:
+  // Skips whitespace; false at the end of the text.
+  bool ws() {
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+    return i_ < t_.size();
+  }
+  bool colon() {
+    if (!ws() || t_[i_] != ':') return false;
+    ++i_;
+    return ws();
+  }
+  // A key: a string of printable characters without escapes, in UTF-8 (simdjson never
+  // sees the tables' keys, so they are checked here as strictly as it would).
+  bool string(std::uint32_t& at, std::string_view& name) {
+    if (t_[i_] != '"') return false;
+    at = static_cast<std::uint32_t>(i_);
+    std::size_t close = i_ + 1;
+    while (close < t_.size() && t_[close] != '"' && t_[close] != '\\' &&
+           static_cast<unsigned char>(t_[close]) >= 0x20)
+      ++close;
+    if (close >= t_.size() || t_[close] != '"') return false;
+    name = t_.substr(i_ + 1, close - i_ - 1);
+    if (first_invalid_utf8(name)) return false;
+    i_ = close + 1;
+    return true;
+  }
+  // Skips a value: strings with their escapes, objects and arrays by depth, anything else
+  // to the next ',' '}' or ']' (the parse of the piece that holds it checks it).
+  bool value() {
+    const char c = t_[i_];
+    if (c == '"') return skip_string();
+    if (c != '{' && c != '[') {
+      while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '}' && t_[i_] != ']') ++i_;
+      return true;
+    }
+    static constexpr std::array<std::uint8_t, 256> kind = [] {
+      std::array<std::uint8_t, 256> k{};
+      k['"'] = 1;
+      k['{'] = k['['] = 2;
+      k['}'] = k[']'] = 3;
+      return k;
+    }();
+    int depth = 0;
+    while (i_ < t_.size()) {
+      switch (kind[static_cast<unsigned char>(t_[i_])]) {
+        case 1:
+          if (!skip_string()) return false;
+          continue;
+        case 2:
+          ++depth;
+          break;
+        case 3:
+          if (--depth == 0) {
+            ++i_;
+            return true;
+          }
+          break;
+        default:
+          break;
+      }
+      ++i_;
+    }
+    return false;
+  }
+  // From a string's opening quote to just after its closing one.
+  bool skip_string() {
+    for (std::size_t j = i_ + 1;;) {
+      j = t_.find_first_of("\"\\", j);
+      if (j == std::string_view::npos) return false;
+      if (t_[j] == '"') {
+        i_ = j + 1;
+        return true;
+      }
+      j += 2;
+    }
+  }
+  bool tables(TableSplit& split) {
+    split.open = static_cast<std::uint32_t>(i_);
+    ++i_;
+    for (bool first = true;; first = false) {
+      if (!ws()) return false;
+      if (t_[i_] == '}' && first) break;
+      TableSplit::Member m{};
+      if (!string(m.key, m.name) || !colon() || t_[i_] != '{') return false;
+      m.begin = static_cast<std::uint32_t>(i_);
+      if (!value()) return false;
+      m.end = static_cast<std::uint32_t>(i_);
+      split.members.push_back(m);
+      if (!ws()) return false;
+      if (t_[i_] == '}') break;
+      if (t_[i_++] != ',') return false;
+    }
+    split.close = static_cast<std::uint32_t>(i_);
+    ++i_;
+    return true;
+  }
+
+  std::string_view t_;
+  std::size_t i_ = 0;
+};
+
 class JsonWalk {
  public:
-  // `data` is where the parsed text starts: `skip` bytes into the file.
-  JsonWalk(const char* data, std::uint32_t skip, DatasetBuilder& builder)
-      : data_(data), skip_(skip), builder_(builder) {}
+  // `data` is where the parsed text starts: `skip` bytes into the file. `depth`: the
+  // levels the text is nested in (a table read on its own is inside two).
+  JsonWalk(const char* data, std::uint32_t skip, DatasetBuilder& builder, int depth = 0)
+      : data_(data), skip_(skip), builder_(builder), depth_(depth) {}
+
+  // The text walked is the file with the tables' members cut out (TableSplit, whose
+  // offsets are into `file_text`, the text parsed): offsets after `split.open` are
+  // `split.close - split.open - 1` further on in the file, and the tables object is read
+  // from `split`'s pieces, one table at a time.
+  void cut(const TableSplit* split, const char* file_text) {
+    split_ = split;
+    file_text_ = file_text;
+  }
 
   // The byte offset of the last token read: where a parse error is reported.
   std::uint32_t last() const { return last_; }
@@ -75,6 +234,10 @@ class JsonWalk {
     } level(depth_);
     switch (type) {
       case od::json_type::object: {
+        if (split_ && at == skip_ + split_->open) {
+          tables();
+          return;
+        }
         builder_.event({DataEvent::Type::map, at, {}});
         for (auto field : v.get_object()) {
           const std::uint32_t key_at = offset(field.key().value().raw()) - 1;  // at the opening quote
@@ -109,11 +272,35 @@ class JsonWalk {
   }
 
   std::uint32_t offset(const char* p) {
-    last_ = static_cast<std::uint32_t>(p - data_) + skip_;
+    const auto local = static_cast<std::uint32_t>(p - data_);
+    last_ = local + skip_ + (split_ && local > split_->open ? split_->close - split_->open - 1 : 0);
     return last_;
   }
 
  private:
+  // The tables object of a split file: each table parsed by itself, so that simdjson's
+  // index (about 1.5 times the text) is one table's, not the whole file's.
+  void tables() {
+    const std::uint32_t open = skip_ + split_->open;
+    builder_.event({DataEvent::Type::map, open, {}});
+    for (const TableSplit::Member& m : split_->members) {
+      last_ = skip_ + m.key;
+      builder_.event({DataEvent::Type::scalar, last_, m.name});
+      const std::uint32_t length = m.end - m.begin;
+      // The file's buffer has simdjson's padding after its end, so after any table too.
+      const simdjson::padded_string_view piece(file_text_ + m.begin, length,
+                                               length + simdjson::SIMDJSON_PADDING);
+      od::document doc = table_parser_.iterate(piece).value();
+      JsonWalk inner(file_text_ + m.begin, skip_ + m.begin, builder_, depth_);
+      inner.value(doc.get_value().value());
+      const char* where = nullptr;
+      if (doc.current_location().get(where) == simdjson::SUCCESS)
+        throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+    }
+    last_ = skip_ + split_->close;
+    builder_.event({DataEvent::Type::end, open, {}});
+  }
+
   static std::string_view trimmed(std::string_view token) {
     while (!token.empty() &&
            (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' || token.back() == '\r'))
@@ -126,6 +313,9 @@ class JsonWalk {
   DatasetBuilder& builder_;
   std::uint32_t last_ = 0;
   int depth_ = 0;
+  const TableSplit* split_ = nullptr;
+  const char* file_text_ = nullptr;
+  od::parser table_parser_;
 };
 
 // Where a string that is never closed probably starts: the quote left open on the first
@@ -150,7 +340,44 @@ std::optional<std::uint32_t> open_quote(std::string_view text) {
 
 }  // namespace
 
-std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink) {
+namespace {
+
+// The split reading: the file without the tables' members (a copy, small), walked as a
+// whole, and each table parsed where it is. nullopt on any JSON error (the caller then
+// reads the whole file); the builder reports nothing before it finishes.
+std::optional<std::optional<Dataset>> load_split(const SourceFile& file, DiagnosticSink& sink,
+                                                 simdjson::padded_string_view input, std::size_t skip,
+                                                 const TableSplit& split) {
+  const std::string_view text(input.data(), input.size());
+  std::string outside;
+  outside.reserve(text.size() - (split.close - split.open) + 1);
+  outside.append(text.substr(0, split.open + 1)).append(text.substr(split.close));
+  const simdjson::padded_string skeleton(outside);
+  DatasetBuilder builder(file, sink);
+  JsonWalk walk(skeleton.data(), static_cast<std::uint32_t>(skip), builder);
+  walk.cut(&split, input.data());
+  od::parser parser;
+  od::document doc;
+  try {
+    doc = parser.iterate(skeleton).value();
+    walk.value(doc.get_value().value());
+    const char* where = nullptr;
+    if (doc.current_location().get(where) == simdjson::SUCCESS) return std::nullopt;
+  } catch (const simdjson::simdjson_error&) {
+    return std::nullopt;
+  }
+  return builder.finish(true);
+}
+
+}  // namespace
+
+std::size_t json_tables_read_apart(std::string_view text) {
+  const std::size_t skip = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::optional<TableSplit> split = SplitScan(text.substr(skip)).run(0);
+  return split ? split->members.size() : 0;
+}
+
+std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink, JsonReading reading) {
   const std::string& text = file.text();
   // A byte order mark is not JSON; the offsets stay the file's.
   const std::size_t skip = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -163,6 +390,15 @@ std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink&
   if (text.capacity() - text.size() < simdjson::SIMDJSON_PADDING) {
     copy = simdjson::padded_string(begin, size);
     input = copy;
+  }
+  // A plain national file is read a table at a time (TableSplit), in a fraction of the
+  // memory; its result is the same as reading it whole. Any JSON error there, and any
+  // other layout, reads the whole file, whose messages and places are the reference.
+  const std::optional<TableSplit> split =
+      reading == JsonReading::whole ? std::nullopt : SplitScan(std::string_view(input.data(), size)).run(0);
+  if (split) {
+    if (std::optional<std::optional<Dataset>> dataset = load_split(file, sink, input, skip, *split))
+      return std::move(*dataset);
   }
   DatasetBuilder builder(file, sink);
   JsonWalk walk(input.data(), static_cast<std::uint32_t>(skip), builder);

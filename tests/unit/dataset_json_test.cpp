@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "attain/dataset.hpp"
+#include "attain/render.hpp"
+#include "dataset_builder.hpp"
 #include "helpers.hpp"
 
 namespace attain {
@@ -186,6 +188,140 @@ TEST(JsonDatasetTest, OnlyTheJsonExtensionSelectsTheJsonReader) {
   Session s;
   EXPECT_TRUE(s.load("{\"report\": {\"title\": \"T\", \"period\": \"2020\"}, \"tables\": {}}\n", "flow.yaml"))
       << s.rendered();
+}
+
+// --- a table at a time ------------------------------------------------------------------
+// A plain JSON file is read one table at a time (simdjson's index for one table, not
+// the whole file); its result must be exactly that of reading the file whole: the same
+// dataset, spans and all, and the same messages at the same places.
+
+// Everything a dataset holds, spans included, as text to compare.
+std::string dump_rows(const Table& t, const std::vector<Row>& rows, const std::string& indent) {
+  std::string out;
+  for (const Row& r : rows) {
+    out += fmt::format("{}row {} '{}' {}-{}\n", indent, r.id, r.label, r.span.begin, r.span.end);
+    for (const Value& v : t.values(r)) {
+      out +=
+          fmt::format("{}  {} {} {} {} '{}' {}-{}\n", indent, static_cast<int>(v.kind), v.number.to_string(),
+                      v.percent, static_cast<int>(v.absence), v.text, v.span.begin, v.span.end);
+    }
+    out += dump_rows(t, r.rows, indent + "  ");
+  }
+  return out;
+}
+
+std::string dump(const std::optional<Dataset>& d) {
+  if (!d) return "no dataset\n";
+  std::string out = fmt::format("report '{}' '{}' '{}' {}\n", d->report.title, d->report.organisation,
+                                d->report.municipality, d->report.period.to_string());
+  for (const Table& t : d->tables) {
+    out += fmt::format("table {} '{}' '{}' {}-{}\n", t.id, t.title, t.unit.value_or("-"), t.span.begin,
+                       t.span.end);
+    for (const Column& c : t.columns) {
+      out += fmt::format("  column {} '{}' {} {} {}-{}\n", c.id, c.label, to_string(c.kind),
+                         c.period ? c.period->to_string() : "-", c.span.begin, c.span.end);
+    }
+    out += dump_rows(t, t.rows, "  ");
+  }
+  return out;
+}
+
+// The two readings of `text`: the dataset and the messages of each.
+struct Readings {
+  std::string split, whole;
+};
+
+Readings read_both(const std::string& text) {
+  Readings out;
+  for (const detail::JsonReading reading :
+       {detail::JsonReading::split_when_plain, detail::JsonReading::whole}) {
+    Session s;
+    const SourceFile& file = s.add("data.json", text);
+    const std::optional<Dataset> d = detail::load_json_dataset(file, s.sink, reading);
+    const std::string result =
+        dump(d) + render_diagnostics(s.sink.diagnostics(), s.sources, DiagnosticFormat::text, false);
+    (reading == detail::JsonReading::whole ? out.whole : out.split) = result;
+  }
+  return out;
+}
+
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("not in the text: " + std::string(from));
+  return text.replace(at, from.size(), to);
+}
+
+TEST(JsonDatasetTest, ATableAtATimeReadsTheSeedAsAWhole) {
+  const std::string seed = repo_file("tests/cases/inputs/2020q1.json");
+  EXPECT_GT(detail::json_tables_read_apart(seed), 3u);
+  const Readings r = read_both(seed);
+  EXPECT_EQ(r.split, r.whole);
+  EXPECT_NE(r.split.find("table ekonomi"), std::string::npos) << r.split;
+}
+
+TEST(JsonDatasetTest, ATableAtATimeGivesTheWholeReadingsMessages) {
+  const std::string seed = repo_file("tests/cases/inputs/2020q1.json");
+  struct Variant {
+    std::string what;
+    std::string text;
+    bool split;  // read a table at a time (else whole, by design)
+  };
+  const std::vector<Variant> variants{
+      {"a byte order mark", "\xEF\xBB\xBF" + seed, true},
+      {"CRLF line ends",
+       [&] {
+         std::string t;
+         for (const char c : seed) {
+           if (c == '\n') t += '\r';
+           t += c;
+         }
+         return t;
+       }(),
+       true},
+      {"an unknown key in a table", replaced(seed, "\"unit\": \"tkr\",", "\"unit\": \"tkr\", \"colour\": 1,"),
+       true},
+      {"a row with a cell too few", replaced(seed, "\"-136\",\n            \"0\",", "\"-136\","), true},
+      {"an unreadable number", replaced(seed, "\"294 028\"", "\"294,,028\""), true},
+      {"escapes in a label", replaced(seed, "\"varav kostnader\"", "\"varav \\\"kost\\u00e5nader\\\\\""),
+       true},
+      {"a table given twice",
+       replaced(seed, "\"ekonomi\": {", "\"ekonomi\": {\"title\": \"x\"}, \"ekonomi\": {"), true},
+      {"a table that is a list", replaced(seed, "\"ekonomi\": {", "\"lista\": [1, 2], \"ekonomi\": {"),
+       false},
+      {"a table that is a number", replaced(seed, "\"ekonomi\": {", "\"tal\": 5, \"ekonomi\": {"), false},
+      {"a table key with an escape", replaced(seed, "\"ekonomi\": {", "\"ek\\u006fnomi\": {"), false},
+      {"tables given twice", replaced(seed, "\"tables\": {", "\"tables\": {\"a\": {}}, \"tables\": {"),
+       false},
+      {"a missing comma between tables", replaced(seed, "    },\n    \"", "    }\n    \""), false},
+      {"a bracket too many in a table", replaced(seed, "\"-136\",\n", "\"-136\"]],\n"), false},
+      {"an unclosed string in a table", replaced(seed, "\"Ekonomi, belopp tkr\"", "\"Ekonomi, belopp tkr"),
+       false},
+      {"a literal misspelt in a table", replaced(seed, "\"unit\": \"tkr\",", "\"unit\": nul,"), true},
+      {"text after the end", seed + "{}", false},
+      {"invalid UTF-8 in a table", replaced(seed, "Prognos helår", "Prognos hel\xC3"), true},
+      {"nested too deep in a table",
+       replaced(seed, "\"unit\": \"tkr\",",
+                "\"deep\": " + std::string(1000, '[') + std::string(1000, ']') + ","),
+       true},
+  };
+  for (const Variant& v : variants) {
+    SCOPED_TRACE(v.what);
+    // The scan splits what it may; malformed pieces are then read whole all the same.
+    EXPECT_EQ(detail::json_tables_read_apart(v.text) > 0, v.split);
+    const Readings r = read_both(v.text);
+    EXPECT_EQ(r.split, r.whole);
+  }
+}
+
+TEST(JsonDatasetTest, ATableAtATimeGivesTheSameResultForEveryTestDataset) {
+  for (const char* path :
+       {"tests/cases/inputs/batch/json/small.json", "tests/cases/inputs/batch/blandat/small.json",
+        "tests/cases/inputs/diff/2020q1.json", "tests/cases/inputs/diff/2020q1_reviderad.json",
+        "tests/cases/inputs/diff/not_a_report.json", "tests/fuzz/dataset/seed.json"}) {
+    SCOPED_TRACE(path);
+    const Readings r = read_both(repo_file(path));
+    EXPECT_EQ(r.split, r.whole);
+  }
 }
 
 }  // namespace
