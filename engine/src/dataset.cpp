@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -66,36 +67,39 @@ std::string_view Table::text_of(std::uint32_t at, std::uint32_t length) const {
   return s;
 }
 
-// A figure whose text is where its span is, in this table's file, is packed into 16
-// bytes; anything else (an escape in a quoted text, a span in another file, as in rule
-// tests) is kept whole.
+// A figure whose text is where its span is, in this table's file, and whose units fit
+// in 32 bits (±2 147 483 647: 21 474 836,47 kr at two decimals) is packed into 12 bytes;
+// anything else (an escape in a quoted text, a span in another file, as in rule tests,
+// a larger number) is kept whole.
 Table::Cell Table::pack(const Value& v) {
   Cell c;
   const std::uint32_t length = v.span.end >= v.span.begin ? v.span.end - v.span.begin : 0;
   const bool plain_parts = v.kind == Value::Kind::number
                                ? v.absence == Absence::blank
                                : v.number.units() == 0 && v.number.scale() == 0 && !v.percent;
-  if (plain_parts && !text_.empty() && v.span.file == file_ && v.span.end >= v.span.begin &&
+  const bool fits = v.number.units() >= std::numeric_limits<std::int32_t>::min() &&
+                    v.number.units() <= std::numeric_limits<std::int32_t>::max();
+  if (plain_parts && fits && !text_.empty() && v.span.file == file_ && v.span.end >= v.span.begin &&
       length <= 0xFFFF && text_of(v.span.begin, length) == v.text) {
     c.at = v.span.begin;
     c.length = static_cast<std::uint16_t>(length);
     c.kind = static_cast<std::uint8_t>(static_cast<unsigned>(v.kind) | static_cast<unsigned>(v.absence) << 2);
     if (v.kind == Value::Kind::number) {
-      c.units = v.number.units();
+      c.units = static_cast<std::int32_t>(v.number.units());
       c.scale = static_cast<std::uint8_t>(v.number.scale());
     }
     if (v.percent) c.scale |= 0x80;
     return c;
   }
   c.kind = 0x80;
-  c.units = static_cast<std::int64_t>(boxed_.size());
+  c.units = static_cast<std::int32_t>(boxed_.size());
   boxed_.push_back(v);
   return c;
 }
 
 Value Table::value(const Row& row, std::size_t column) const {
   const Cell& c = cells_.at(row.cells + column);
-  if (c.kind & 0x80) return boxed_[static_cast<std::size_t>(c.units)];
+  if (c.kind & 0x80) return boxed_[static_cast<std::uint32_t>(c.units)];
   Value v;
   v.kind = static_cast<Value::Kind>(c.kind & 3);
   v.absence = static_cast<Absence>((c.kind >> 2) & 7);

@@ -167,6 +167,24 @@ TEST(DatasetCellTest, Numbers) {
   for (const Value& v : a) EXPECT_FALSE(v.percent);
 }
 
+// A table keeps a figure in 12 bytes when its units fit in 32 bits, and whole otherwise:
+// both read back exactly, with their text and place.
+TEST(DatasetCellTest, NumbersBeyondThirtyTwoBitsReadBackExactly) {
+  Loaded l(small_dataset("      a: {values: [2147483647, -2147483648, \"21 474 836,48\"]}\n"
+                         "      b: {values: [9223372036854775807, \"-2147483649\", \"0,000000001\"]}\n"));
+  const auto& a = l.values("a");
+  EXPECT_EQ(a[0].number, Decimal::integer(2147483647));
+  EXPECT_EQ(a[1].number, Decimal::integer(-2147483648LL));
+  EXPECT_EQ(a[2].number, Decimal::from_units(2147483648LL, 2));
+  EXPECT_EQ(a[2].text, "21 474 836,48");
+  const auto& b = l.values("b");
+  EXPECT_EQ(b[0].number, Decimal::integer(9223372036854775807LL));
+  EXPECT_EQ(b[0].text, "9223372036854775807");
+  EXPECT_EQ(b[1].number, Decimal::integer(-2147483649LL));
+  EXPECT_EQ(b[2].number, Decimal::from_units(1, 9));
+  EXPECT_EQ(l.where(b[1]), "test.yaml:15:41");  // at its quote
+}
+
 TEST(DatasetCellTest, PercentFlag) {
   Loaded l(small_dataset("      p: {values: [91 %, \"6,5 %\", 0%]}\n"));
   for (const Value& v : l.values("p")) {
