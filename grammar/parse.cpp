@@ -325,8 +325,14 @@ class Lowering {
     // costs less than a parse-tree node per id and name.
     const Node& list = *n.children.at(2);
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(list.m_begin.data, list.m_end.data, "");
+    // Room for as many members as the family before had (a national rule set's families
+    // all have the 290 kommuner), and no more than used: growing by doubling left up
+    // to half of 290 000 members' room unused, 18 MB of the check's peak.
+    ind.members.reserve(last_family_size_);
     MemberList members{file_, ind.members};
     pegtl::parse<g::members_first, MemberAction>(in, members);
+    if (ind.members.capacity() > ind.members.size()) ind.members.shrink_to_fit();
+    last_family_size_ = ind.members.size();
     properties(ind, n, 3);
     out_.indicators.push_back(std::move(ind));
   }
@@ -572,7 +578,8 @@ class Lowering {
   const SourceFile& file_;
   DiagnosticSink& sink_;
   ast::RuleFile out_;
-  bool bad_number_ = false;  // the current declaration has an unreadable number
+  bool bad_number_ = false;           // the current declaration has an unreadable number
+  std::size_t last_family_size_ = 0;  // members of the family lowered last
 };
 
 bool is_word_char(char c) {

@@ -146,15 +146,25 @@ class Evaluator {
     return sink_.error(std::move(code), span, std::move(message));
   }
 
-  // A row of `rows` by id, through an index built on first use, so that a rule set of
-  // 100 000 indicators over a table of 100 000 rows binds in linear time.
+  // A row of `rows` by id, through an index built on first use (the rows by id, 8 bytes
+  // each), so that a rule set of 100 000 indicators over a table of 100 000 rows binds
+  // in n log n time. Small tables are scanned.
   const Row* find_row(const std::vector<Row>& rows, std::string_view id) {
-    auto& index = row_index_[&rows];
-    if (index.empty()) {
-      for (const Row& r : rows) index.emplace(r.id, &r);  // ids are unique (E0306)
+    if (rows.size() <= 16) {
+      for (const Row& r : rows) {
+        if (r.id == id) return &r;
+      }
+      return nullptr;
     }
-    const auto it = index.find(id);
-    return it == index.end() ? nullptr : it->second;
+    std::vector<const Row*>& index = row_index_[&rows];
+    if (index.empty()) {
+      index.reserve(rows.size());
+      for (const Row& r : rows) index.push_back(&r);
+      std::sort(index.begin(), index.end(), [](const Row* a, const Row* b) { return a->id < b->id; });
+    }
+    const auto it = std::lower_bound(index.begin(), index.end(), id,
+                                     [](const Row* r, std::string_view v) { return r->id < v; });
+    return it != index.end() && (*it)->id == id ? *it : nullptr;  // ids are unique (E0306)
   }
 
   const Table* find_table(const ast::Name& name) {
@@ -1467,7 +1477,7 @@ class Evaluator {
   std::vector<CheckResult> breakdown_checks_;       // from `breakdowns` and `gap`
   std::vector<const Row*> read_;                    // every dataset row a rule read (coverage), repeats too
   const Row* last_read_ = nullptr;                  // the row `read_` got last
-  std::unordered_map<const std::vector<Row>*, std::unordered_map<std::string_view, const Row*>> row_index_;
+  std::unordered_map<const std::vector<Row>*, std::vector<const Row*>> row_index_;
   bool failed_ = false;
 };
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <map>
 
 #include "attain/evaluate.hpp"
@@ -682,6 +684,23 @@ TEST(ReferenceErrorTest, E0213UnknownRowListsTheRows) {
   ReferenceError e("    data t.zzzzzz\n");
   EXPECT_DIAGNOSTIC(e.s, "E0213", "unknown row 'zzzzzz' in dataset table 't'", "test.rules:3:12");
   EXPECT_EQ(e.helps("E0213"), std::vector<std::string>{"rows here are: r, h"});
+}
+
+// A table of more than a few rows is searched through an index of its rows by id (the
+// rows in any order): a row is found, a missing one is still E0213 with its hint.
+TEST(ReferenceErrorTest, RowsOfALargeTableAreFoundThroughTheIndex) {
+  std::string rows;
+  for (int i = 40; i > 0; --i) rows += fmt::format("      r{0}: {{values: [{0}, {0}, {0}]}}\n", i);
+  Session found;
+  const std::optional<Results> ok = found.run(one_indicator("    data t.r17\n"), small_dataset(rows));
+  ASSERT_TRUE(ok) << found.rendered();
+  ASSERT_TRUE(ok->items.at(0).current);
+  EXPECT_EQ(ok->items.at(0).current->value.number, Decimal::integer(17));
+  Session missing;
+  EXPECT_FALSE(missing.run(one_indicator("    data t.r41\n"), small_dataset(rows)));
+  EXPECT_DIAGNOSTIC(missing, "E0213", "unknown row 'r41' in dataset table 't'", "test.rules:3:12");
+  ASSERT_NE(missing.find("E0213"), nullptr);
+  EXPECT_EQ(test::helps(*missing.find("E0213")), std::vector<std::string>{"did you mean 't.r40'?"});
 }
 
 TEST(ReferenceErrorTest, E0213RowWithoutChildren) {
