@@ -23,6 +23,7 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <simdjson.h>
 
 namespace attain {
 
@@ -30,8 +31,12 @@ SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
   // A UTF-8 byte order mark is not part of the first line: columns start after it.
   line_starts_.push_back(text_.starts_with("\xEF\xBB\xBF") ? 3 : 0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+    ++p;
+    line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
   }
 }
 
@@ -158,6 +163,8 @@ std::size_t utf8_length_at(std::string_view text, std::size_t i) {
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  // simdjson checks a whole file at several GB/s; only a file with an error is walked.
+  if (simdjson::validate_utf8(text.data(), text.size())) return std::nullopt;
   for (std::size_t i = 0; i < text.size();) {
     // Eight ASCII bytes at a time: nearly all of a rule file or dataset.
     std::uint64_t eight = 0;

@@ -324,5 +324,57 @@ TEST(JsonDatasetTest, ATableAtATimeGivesTheSameResultForEveryTestDataset) {
   }
 }
 
+// A large file of many tables, read a table at a time: the same result again, also when
+// a late table is malformed or the file fails before its tables.
+std::string large_json(std::size_t tables, std::size_t rows) {
+  std::string out = "{\"report\": {\"title\": \"Stort\", \"period\": \"2020-06\"},\n  \"tables\": {\n";
+  for (std::size_t t = 0; t < tables; ++t) {
+    out += fmt::format(
+        "    \"k{:04}\": {{\"title\": \"Tabell \\\"{}\\\"\", \"columns\": [{{\"id\": \"a\", \"kind\": "
+        "\"actual\", \"period\": \"2019\"}}, {{\"id\": \"b\", \"kind\": \"actual\", \"period\": "
+        "\"2020\"}}],\n      \"rows\": {{\n",
+        t, t);
+    for (std::size_t r = 0; r < rows; ++r) {
+      out +=
+          fmt::format("        \"r{:05}\": {{\"label\": \"Rad {}\", \"values\": [{}.{}, \"{} {:03}\"]}}{}\n",
+                      r, r, r % 97, t % 10, r % 50 + 1, t, r + 1 < rows ? "," : "");
+    }
+    out += fmt::format("      }}}}{}\n", t + 1 < tables ? "," : "");
+  }
+  return out + "  }\n}\n";
+}
+
+TEST(JsonDatasetTest, ALargeFileReadATableAtATimeGivesTheSameResult) {
+  const std::string text = large_json(80, 1200);
+  ASSERT_GE(text.size(), std::size_t{4} << 20);
+  ASSERT_EQ(detail::json_tables_read_apart(text), 80u);
+  const Readings r = read_both(text);
+  EXPECT_EQ(r.split, r.whole);
+  EXPECT_NE(r.split.find("table k0079"), std::string::npos);
+  const std::vector<std::pair<std::string, std::string>> variants{
+      {"a literal misspelt in table 70",
+       [&] {
+         std::string t = text;
+         const std::size_t at = t.find("\"values\": [", t.find("\"k0070\""));
+         return t.replace(at, 11, "\"values\": [nul, ");
+       }()},
+      {"a schema error in table 75", replaced(text, "\"k0075\": {\"title\"", "\"k0075\": {\"titel\"")},
+      {"a malformed cell late in the file",
+       [&] {
+         std::string t = text;
+         const std::size_t at = t.rfind("\"values\": [");
+         return t.replace(at, 11, "\"values\": [tru, ");
+       }()},
+      {"a malformed report before the tables",
+       replaced(text, "\"period\": \"2020-06\"}", "\"period\": \"2020-06\"]")},
+  };
+  for (const auto& [what, variant] : variants) {
+    SCOPED_TRACE(what);
+    const Readings v = read_both(variant);
+    EXPECT_EQ(v.split, v.whole);
+    EXPECT_NE(v.split.find("error"), std::string::npos) << v.split.substr(0, 300);
+  }
+}
+
 }  // namespace
 }  // namespace attain
