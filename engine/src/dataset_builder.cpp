@@ -388,7 +388,13 @@ void DatasetBuilder::cell_item(Frame& f, const DataEvent& e) {
 
 Value DatasetBuilder::cell(const DataEvent& e, const Column& column, std::uint32_t index) {
   Value v;
-  v.span = span_of(e.at, e.type == DataEvent::Type::scalar);
+  // A scalar read in place (a JSON number; the readers trim it) spans its own text.
+  const std::string& text = file_.text();
+  if (e.type == DataEvent::Type::scalar && !e.value.empty() && e.at < text.size() &&
+      e.value.data() == text.data() + e.at && e.value.front() != '"' && e.value.front() != '\'')
+    v.span = {file_.id(), e.at, e.at + static_cast<std::uint32_t>(e.value.size())};
+  else
+    v.span = span_of(e.at, e.type == DataEvent::Type::scalar);
   if (e.type == DataEvent::Type::null) return v;  // blank
   if (e.type != DataEvent::Type::scalar) {
     error(order({index}), "E0304", v.span, "a cell must be a single value");

@@ -1,6 +1,7 @@
 #include "attain/diagnostic.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -66,11 +67,36 @@ bool check_utf8(const SourceFile& file, DiagnosticSink& sink) {
   }
   const std::optional<std::size_t> invalid = first_invalid_utf8(text);
   // A control character other than tab, line feed and carriage return (NUL included).
-  const auto control = std::find_if(
-      text.begin(), text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size())), [](char c) {
-        const auto b = static_cast<unsigned char>(c);
-        return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
-      });
+  const auto is_control = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+  };
+  const auto scanned_end = text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size()));
+  // Eight bytes at a time, looked at one by one only where one of them may be below 0x20
+  // or 0x7F (bit tricks: a byte below n sets its top bit in x - n where x's is clear;
+  // borrows may flag more, never less). Line ends make a word of every line look.
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto control = text.begin();
+  while (control != scanned_end) {
+    if (scanned_end - control < 8) {
+      control = std::find_if(control, scanned_end, is_control);
+      break;
+    }
+    std::uint64_t x = 0;
+    std::memcpy(&x, &*control, sizeof x);
+    const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
+    const std::uint64_t y = x ^ (ones * 0x7F);
+    const std::uint64_t del = (y - ones) & ~y & highs;
+    const auto word_end = control + 8;
+    if (below_space | del) {
+      const auto hit = std::find_if(control, word_end, is_control);
+      if (hit != word_end) {
+        control = hit;
+        break;
+      }
+    }
+    control = word_end;
+  }
   if (control != text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size()))) {
     const auto at = static_cast<std::size_t>(control - text.begin());
     report(at, fmt::format("the file holds the control character U+{:04X} here; it is not a text file",

@@ -442,11 +442,12 @@ std::optional<Value> read_plain_number(std::string_view text, Span span) {
 bool dot_may_group_thousands(std::string_view text) {
   std::size_t i = text.starts_with('-') ? 1 : 0;
   const std::size_t lead = i;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  const auto digit = [&](std::size_t k) { return text[k] >= '0' && text[k] <= '9'; };
+  while (i < text.size() && digit(i)) ++i;
   if (i == lead || i - lead > 3 || i == text.size() || text[lead] == '0') return false;  // 0.125 is a decimal
   if (text[i] != '.' || i + 4 != text.size()) return false;
   for (std::size_t k = i + 1; k < i + 4; ++k) {
-    if (!std::isdigit(static_cast<unsigned char>(text[k]))) return false;
+    if (!digit(k)) return false;
   }
   return true;
 }

@@ -95,6 +95,38 @@ TEST(Utf8Test, ControlCharactersUtf16AndWorkbooksAreNotText) {
                     "book.yaml:1:1");
 }
 
+// The control-character scan looks at eight bytes at a time: every control character
+// (and DEL) is found at every place in and across those words, after text with tabs,
+// line ends and non-ASCII letters; tab, line feed and carriage return alone pass.
+TEST(Utf8Test, EveryControlCharacterIsFoundWhereverItIs) {
+  // Mostly printable (whole words of it), then tab, CR and LF: all allowed.
+  const std::string line = "Kommunen har 62 500 invånare, ~5,5 %\tx\r\n";
+  std::vector<unsigned char> controls;
+  for (unsigned c = 0; c < 0x20; ++c) {
+    if (c != '\t' && c != '\n' && c != '\r') controls.push_back(static_cast<unsigned char>(c));
+  }
+  controls.push_back(0x7F);
+  for (std::size_t at = 0; at < 2 * line.size(); ++at) {
+    std::string text = line + line;
+    ASSERT_LT(at, text.size());
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 || static_cast<unsigned char>(text[at]) >= 0xC0)
+      continue;  // inside å
+    for (const unsigned char c : controls) {
+      std::string bad = text;
+      bad[at] = static_cast<char>(c);
+      SourceManager sources;
+      DiagnosticSink sink;
+      EXPECT_FALSE(check_utf8(sources.add("x.txt", bad), sink)) << "byte " << int(c) << " at " << at;
+      ASSERT_EQ(sink.diagnostics().size(), 1u);
+      EXPECT_EQ(sink.diagnostics()[0].span->begin, at) << "byte " << int(c) << " at " << at;
+    }
+  }
+  SourceManager sources;
+  DiagnosticSink sink;
+  EXPECT_TRUE(check_utf8(sources.add("ok.txt", line + line + line), sink));
+  EXPECT_TRUE(sink.diagnostics().empty());
+}
+
 TEST(Utf8Test, ByteOrderMarkCrlfAndTabsReadTheSameAsPlainText) {
   const std::string rules =
       "area a \"A\" {\n\tindicator x \"Svarsservice\" {\n\t\tunit percent\n\t\tdata t.r\n"
