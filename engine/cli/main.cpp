@@ -435,12 +435,17 @@ class Run {
         }
         queued.notify_all();  // room for another report
         DatasetRun& run = item.second;
-        std::string error;
-        const std::string& output = outputs[item.first];
-        if (!attain::write_file_atomically(output, *run.report, error)) {
-          run.write_error =
-              fmt::format("evaluate: error: cannot write '{}': {}\n", attain::terminal_safe(output), error);
-          run.code = worse(run.code, output_error);
+        try {
+          std::string error;
+          const std::string& output = outputs[item.first];
+          if (!attain::write_file_atomically(output, *run.report, error)) {
+            run.write_error =
+                fmt::format("evaluate: error: cannot write '{}': {}\n", attain::terminal_safe(output), error);
+            run.code = worse(run.code, output_error);
+          }
+        } catch (const std::exception& e) {
+          run.code = internal_error;
+          run.internal = e.what();
         }
         run.report.reset();
         hand_over(item.first, std::move(run));
