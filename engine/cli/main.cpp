@@ -2,8 +2,6 @@
 // diagnostics and picks the exit code (docs/cli.md). It computes nothing itself.
 
 #include <malloc.h>
-#include <pthread.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -209,27 +207,6 @@ int worse(int a, int b) {
   };
   return rank(b) > rank(a) ? b : a;
 }
-
-// While it lives, threads started by this thread do not take SIGHUP, SIGINT and SIGTERM
-// (a new thread inherits the mask it is started with), so that those signals reach the
-// main thread, which writes no report in batch mode: write_file_atomically's clean-up
-// removes the workers' temporary files from there, and never interrupts a worker in the
-// middle of one. This thread's mask is restored.
-class SignalsBlockedForNewThreads {
- public:
-  SignalsBlockedForNewThreads() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (const int sig : {SIGHUP, SIGINT, SIGTERM}) sigaddset(&set, sig);
-    ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
-  }
-  ~SignalsBlockedForNewThreads() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-  SignalsBlockedForNewThreads(const SignalsBlockedForNewThreads&) = delete;
-  SignalsBlockedForNewThreads& operator=(const SignalsBlockedForNewThreads&) = delete;
-
- private:
-  sigset_t previous_{};
-};
 
 bool use_color(const std::string& mode, int fd) {
   if (mode == "always") return true;
@@ -456,7 +433,7 @@ class Run {
     std::vector<std::jthread> writers;
     std::vector<std::jthread> workers;
     if (!refused) {
-      const SignalsBlockedForNewThreads blocked;
+      const attain::CleanupSignalsBlocked blocked;  // the threads started here inherit it
       for (std::size_t j = 0; j < jobs; ++j) workers.emplace_back(work);
       if (!outputs.empty()) {
         for (std::size_t w = 0; w < std::min(n, report_writers); ++w) writers.emplace_back(write);

@@ -281,23 +281,6 @@ void remove_temps_and_reraise(int sig) {
   errno = saved_errno;
 }
 
-// Blocks SIGHUP, SIGINT and SIGTERM in the calling thread while it lives.
-class CleanupSignalsBlocked {
- public:
-  CleanupSignalsBlocked() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (const int sig : cleanup_signals) sigaddset(&set, sig);
-    ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
-  }
-  ~CleanupSignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-  CleanupSignalsBlocked(const CleanupSignalsBlocked&) = delete;
-  CleanupSignalsBlocked& operator=(const CleanupSignalsBlocked&) = delete;
-
- private:
-  sigset_t previous_{};
-};
-
 // While at least one write is under way: SIGHUP, SIGINT and SIGTERM, where they have their
 // default action, remove the temporary files before they end the process; SIGXFSZ, where
 // it has its default action, is ignored, so that going over the file size limit fails the
@@ -436,6 +419,17 @@ int create_temp(TempSlot& slot, const std::string& temp) {
 }
 
 }  // namespace
+
+CleanupSignalsBlocked::CleanupSignalsBlocked() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (const int sig : cleanup_signals) sigaddset(&set, sig);
+  ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
+}
+
+CleanupSignalsBlocked::~CleanupSignalsBlocked() {
+  ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+}
 
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
   namespace fs = std::filesystem;

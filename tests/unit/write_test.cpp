@@ -733,6 +733,14 @@ TEST(SafeWriteTest, KilledFmtWriteLeavesEachFileOldOrNew) {
   kill_at_several_points(c);
 }
 
+// In a forked child: `sig` with its default action, and no signal blocked.
+void signal_as_by_default(int sig) {
+  ::signal(sig, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
 // In-process: a signal while write_file_atomically writes a large text removes the
 // temporary file and then kills with that signal.
 TEST(SafeWriteTest, SignalDuringTheWriteRemovesTheTemporaryFile) {
@@ -747,10 +755,7 @@ TEST(SafeWriteTest, SignalDuringTheWriteRemovesTheTemporaryFile) {
       const pid_t pid = ::fork();
       ASSERT_GE(pid, 0);
       if (pid == 0) {
-        ::signal(sig, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        signal_as_by_default(sig);
         std::string error;
         ::_exit(write_file_atomically(target.string(), text, error) ? 0 : 1);
       }
@@ -822,10 +827,7 @@ TEST(SafeWriteTest, SignalDuringConcurrentWritesRemovesEveryTemporaryFile) {
     const pid_t pid = ::fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-      ::signal(sig, SIG_DFL);
-      sigset_t none;
-      sigemptyset(&none);
-      ::sigprocmask(SIG_SETMASK, &none, nullptr);
+      signal_as_by_default(sig);
       std::vector<std::thread> writers;
       for (const std::string& name : names) {
         writers.emplace_back([&, name] {

@@ -2,6 +2,8 @@
 // Source files and positions. Every stage refers to text through a Span (file id +
 // byte offsets); line and column numbers are computed once, here.
 
+#include <signal.h>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -113,6 +115,21 @@ namespace attain {
 // threads may write at once (up to 16 files; more wait for a turn), each its own file.
 // docs/cli.md, "How files are written".
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error);
+
+// While it lives, the calling thread does not take SIGHUP, SIGINT and SIGTERM, the signals
+// whose handler write_file_atomically installs; threads started meanwhile inherit that.
+// Batch mode starts its threads so, so that those signals reach the main thread, which
+// writes no file and so never handles one while it is naming a temporary file.
+class CleanupSignalsBlocked {
+ public:
+  CleanupSignalsBlocked();
+  ~CleanupSignalsBlocked();
+  CleanupSignalsBlocked(const CleanupSignalsBlocked&) = delete;
+  CleanupSignalsBlocked& operator=(const CleanupSignalsBlocked&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
 
 }  // namespace attain
 
