@@ -247,8 +247,8 @@ bool write_in_place(const std::filesystem::path& path, std::string_view text, st
 
 // The temporary files being written, for the signal handler: fixed buffers and lock-free
 // atomics, so that the handler needs nothing but the async-signal-safe unlink(), signal()
-// and raise(), and several threads can write at once (batch mode's workers each write
-// their own reports). A slot is free, being named (its thread has the clean-up signals
+// and raise(), and several threads can write at once (batch mode's writer threads write
+// several reports at once). A slot is free, being named (its thread has the clean-up signals
 // blocked, and the file may be being created), or named: the file may exist under that
 // name, complete or not, or may already have been renamed away (unlinking it is then
 // harmless: the name is gone).
