@@ -164,6 +164,14 @@ class Phrases {
     return fmt::format("{} {} {}", base, offset.is_negative() ? "−" : "+", gap_text(offset, r.unit));
   }
 
+  // A target phrase and the bracket after it: "årsmålet 220 000 (", or, where the phrase
+  // ends with a bracket of its own, "årsmålet (över 120; ": one bracket, not two in a row.
+  static std::string opened(std::string phrase) {
+    if (!phrase.ends_with(')')) return phrase + " (";
+    phrase.back() = ';';
+    return phrase + " ";
+  }
+
   // "målvärdet 92 %", "målvärdet Nollresultat", "årsmålet 220 000",
   // "målvärdet 91 % (värdet 90 % 2019 + 1 procentenhet)"
   std::string target_phrase(const ItemResult& r) const {
@@ -298,7 +306,7 @@ class Phrases {
                                             : r.verdict == Verdict::near   ? w.near_to
                                                                            : w.behind_on;
           const std::string profile = t.profile ? say(w.by_profile, t.profile->text) : "";
-          return say(w.annual, r.name, shown, position, target_phrase(r), amount, side,
+          return say(w.annual, r.name, shown, position, opened(target_phrase(r)), amount, side,
                      value(*r.reference, r.unit), r.months_elapsed, profile, trend_clause(r));
         }
         [[fallthrough]];

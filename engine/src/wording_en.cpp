@@ -74,7 +74,7 @@ Wording english() {
   w.no_target_absent = "{0}: no target given; {1} {2}.";
   w.no_comparison = "{0}: {1} {2}, but the value to compare with is missing, so the target cannot be set.";
   w.absent_value = "{0}: {1} {2}; {3}.";
-  w.annual = "{0}: {1} so far this year is {2} {3} ({4}{5} the expected {6} after {7} of 12 months{8}){9}.";
+  w.annual = "{0}: {1} so far this year is {2} {3}{4}{5} the expected {6} after {7} of 12 months{8}){9}.";
   w.on_track_for = "on track for";
   w.near_to = "near";
   w.behind_on = "behind";

@@ -115,7 +115,7 @@ Wording swedish() {
   w.no_target_absent = "{0}: inget målvärde angivet; {1} {2}.";
   w.no_comparison = "{0}: {1} {2}, men värdet att jämföra med saknas, så målvärdet kan inte bestämmas.";
   w.absent_value = "{0}: {1} {2}; {3}.";
-  w.annual = "{0}: {1} hittills i år ligger {2} {3} ({4}{5} förväntade {6} efter {7} av 12 månader{8}){9}.";
+  w.annual = "{0}: {1} hittills i år ligger {2} {3}{4}{5} förväntade {6} efter {7} av 12 månader{8}){9}.";
   w.on_track_for = "i fas med";
   w.near_to = "nära";
   w.behind_on = "efter";

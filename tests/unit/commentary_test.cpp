@@ -114,6 +114,14 @@ TEST(CommentaryTest, Behind) {
       "Mått: 11 hittills i år ligger efter årsmålet 90 (11,5 under förväntade 22,5 efter 3 av 12 månader).");
 }
 
+// A strict annual target's bound is already in brackets: the expected value joins it,
+// one bracket and not two in a row.
+TEST(CommentaryTest, BehindAStrictAnnualTargetInOneBracket) {
+  EXPECT_EQ(sentence("    unit count\n    target > 120 annual\n", "[null, 30, 120]"),
+            "Mått: 30 hittills i år ligger efter årsmålet (över 120; i nivå med förväntade 30 efter 3 av 12 "
+            "månader).");
+}
+
 TEST(CommentaryTest, PendingWithAValue) {
   EXPECT_EQ(sentence("    unit count\n    target pending \"Q3\"\n", "[I.U., 39, Q3]"),
             "Mått: 39 i mars 2020; målvärdet fastställs Q3.");

@@ -72,8 +72,8 @@ struct Wording {
   std::string_view no_target_absent;    // "{0}: inget målvärde angivet; {1} {2}."
   std::string_view no_comparison;       // "{0}: {1} {2}, men värdet att jämföra med saknas, ..."
   std::string_view absent_value;        // "{0}: {1} {2}; {3}."
-  std::string_view annual;  // "{0}: {1} hittills i år ligger {2} {3} ({4}{5} förväntade {6} efter {7} av 12
-                            // månader{8}){9}."
+  std::string_view annual;  // "{0}: {1} hittills i år ligger {2} {3}{4}{5} förväntade {6} efter {7} av 12
+                            // månader{8}){9}."; {3} ends with the bracket opened: "årsmålet 220 000 ("
   std::string_view on_track_for, near_to, behind_on;  // "i fas med", "nära", "efter"
   std::string_view level_with, below, above;          // "i nivå med", "under", "över"
   std::string_view by_profile;                        // " enligt profilen {}"
