@@ -5,9 +5,9 @@
 // builder keeps a stack of the maps and lists it is inside, and the dataset it builds.
 
 #include <array>
-#include <optional>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>

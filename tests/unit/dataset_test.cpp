@@ -170,8 +170,9 @@ TEST(DatasetCellTest, Numbers) {
 // A table keeps a figure in 12 bytes when its units fit in 32 bits, and whole otherwise:
 // both read back exactly, with their text and place.
 TEST(DatasetCellTest, NumbersBeyondThirtyTwoBitsReadBackExactly) {
-  Loaded l(small_dataset("      a: {values: [2147483647, -2147483648, \"21 474 836,48\"]}\n"
-                         "      b: {values: [9223372036854775807, \"-2147483649\", \"0,000000001\"]}\n"));
+  Loaded l(
+      small_dataset("      a: {values: [2147483647, -2147483648, \"21 474 836,48\"]}\n"
+                    "      b: {values: [9223372036854775807, \"-2147483649\", \"0,000000001\"]}\n"));
   const auto& a = l.values("a");
   EXPECT_EQ(a[0].number, Decimal::integer(2147483647));
   EXPECT_EQ(a[1].number, Decimal::integer(-2147483648LL));
