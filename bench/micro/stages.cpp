@@ -15,6 +15,7 @@
 
 #include "attain/parse.hpp"
 #include "attain/render.hpp"
+#include "attain/summary.hpp"
 
 // Every timed loop makes a fresh DiagnosticSink, runs one stage and checks that it
 // succeeded (a result, and no error in the sink) before the next iteration: a stage that
@@ -169,6 +170,34 @@ void evaluate_stage(benchmark::State& state, const std::string& name, Inputs& in
   set_items(state, in.result_count());
 }
 
+// RuleSet + Dataset -> verdicts counted into a Summary, on one thread: what `--summary`
+// does after loading. items/s: indicators counted (each family member one).
+void verdicts(benchmark::State& state, const std::string& name, Inputs& in) {
+  if (!in.evaluated()) return fail(state, name, in.failure());
+  std::size_t counted = 0;
+  for (auto _ : state) {
+    DiagnosticSink sink;
+    SummaryBuilder builder("bench");
+    counted = 0;
+    const RuleSet& rules = in.rules();
+    const bool ok = evaluate_verdicts(
+        rules, in.dataset(), sink,
+        [&](std::size_t, std::size_t item, Verdict verdict) {
+          builder.add(rules.indicators[rules.items[item].index], verdict);
+          ++counted;
+        },
+        {.series = false});
+    Summary summary = builder.take();
+    benchmark::DoNotOptimize(summary);
+    if (!ok || sink.has_errors()) {
+      fail(state, name, first_error("evaluate_verdicts", sink, in.sources()));
+      break;
+    }
+  }
+  if (state.error_occurred()) return;
+  set_items(state, counted);
+}
+
 // Results -> Commentary (Swedish). It never fails; a sentence per result is checked.
 void commentary(benchmark::State& state, const std::string& name, Inputs& in) {
   if (!in.evaluated()) return fail(state, name, in.failure());
@@ -273,6 +302,7 @@ void register_pipeline(const Case& input) {
       [](benchmark::State& state, const std::string& name, Inputs& in) { load(state, name, in, false); });
   if (!is_json_dataset(input.dataset_path)) add("yaml_cpp_events", input, yaml_cpp_events);
   add("evaluate", input, evaluate_stage);
+  add("verdicts", input, verdicts);
   add("commentary", input, commentary);
   const std::pair<const char*, Format> formats[] = {
       {"render_text", Format::text},

@@ -604,14 +604,17 @@ class Run {
     if (!checked) return {};  // the run stops: nothing of this dataset is shown
     const attain::RuleSet& rules = *checked;
     if (options_.output.empty() && options_.fail_on.empty()) {
-      // Only the summary is wanted: count each result as it comes instead of keeping
-      // them (a national dataset has 290 000), on `threads` threads.
+      // Only the summary is wanted: count each verdict as it comes instead of keeping
+      // results (a national dataset has 290 000), on `threads` threads.
       attain::EvaluateOptions options = evaluate_options();
       options.threads = threads;
       std::vector<attain::SummaryBuilder> parts(std::max<std::size_t>(threads, 1),
                                                 attain::SummaryBuilder(path));
-      const bool evaluated = attain::evaluate_indicators(
-          rules, *dataset, sink, [&](std::size_t part, const attain::ItemResult& r) { parts[part].add(r); },
+      const bool evaluated = attain::evaluate_verdicts(
+          rules, *dataset, sink,
+          [&](std::size_t part, std::size_t item, attain::Verdict verdict) {
+            parts[part].add(rules.indicators[rules.items[item].index], verdict);
+          },
           options);
       if (!evaluated || sink.has_errors()) return rendered(rule_error);
       for (std::size_t p = 1; p < parts.size(); ++p) parts[0].add_later(parts[p].take());

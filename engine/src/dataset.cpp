@@ -97,17 +97,30 @@ Table::Cell Table::pack(const Value& v) {
   return c;
 }
 
-Value Table::value(const Row& row, std::size_t column) const {
-  const Cell& c = cells_.at(row.cells + column);
-  if (c.kind & 0x80) return boxed_[static_cast<std::uint32_t>(c.units)];
+Value Table::unpack(const Cell& c, bool with_text) const {
+  if (c.kind & 0x80) {
+    const Value& boxed = boxed_[static_cast<std::uint32_t>(c.units)];
+    if (with_text) return boxed;
+    Value v = boxed;
+    v.text.clear();
+    return v;
+  }
   Value v;
   v.kind = static_cast<Value::Kind>(c.kind & 3);
   v.absence = static_cast<Absence>((c.kind >> 2) & 7);
   if (v.kind == Value::Kind::number) v.number = Decimal::from_units(c.units, c.scale & 0x7F);
   v.percent = (c.scale & 0x80) != 0;
   v.span = {file_, c.at, c.at + c.length};
-  v.text = std::string(text_of(c.at, c.length));
+  if (with_text) v.text = std::string(text_of(c.at, c.length));
   return v;
+}
+
+Value Table::value(const Row& row, std::size_t column) const {
+  return unpack(cells_.at(row.cells + column), true);
+}
+
+Value Table::figure(const Row& row, std::size_t column) const {
+  return unpack(cells_.at(row.cells + column), false);
 }
 
 std::vector<Value> Table::values(const Row& row) const {

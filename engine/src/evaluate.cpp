@@ -49,7 +49,10 @@ class Evaluator {
     for (const auto& [name, weights] : rules.profiles) ids_.emplace(name, fmt::format("profile '{}'", name));
   }
 
-  std::optional<Results> run() {
+  // `placed`, when given, is shown each indicator's result with its index in
+  // rules_.items, in that order, once all are made (before the budgets' lines).
+  std::optional<Results> run(
+      const std::function<void(std::size_t item, const ItemResult&)>* placed = nullptr) {
     Results out;
     out.report = data_.report;
     out.dataset_file = data_.file;
@@ -82,6 +85,9 @@ class Evaluator {
       for (CheckResult& r : data_check(c)) out.checks.push_back(std::move(r));
     }
     for (CheckResult& c : breakdown_checks_) out.checks.push_back(std::move(c));
+    for (std::size_t k = 0; placed && k < count; ++k) {
+      if (present[k]) (*placed)(k, out.items[k]);
+    }
     by_id_.clear();  // the results move below
     std::size_t kept = 0;
     for (std::size_t k = 0; k < count; ++k) {
@@ -109,17 +115,24 @@ class Evaluator {
     return out;
   }
 
-  // What run() does for items [from, to) of rules_.items, handing each indicator's result
-  // to `each` instead of keeping it; with `budgets`, the budgets after them, evaluated for
-  // their messages. Only without derived indicators and data checks, which look results
-  // up by id. False where run() gives nullopt.
-  bool each_indicator(std::size_t from, std::size_t to, bool budgets,
-                      const std::function<void(const ItemResult&)>& each) {
+  // What run() does for items [from, to) of rules_.items, handing over each indicator
+  // item's verdict (with its index in rules_.items) instead of keeping results; with
+  // `budgets`, the budgets after them, evaluated for their messages. Only without derived
+  // indicators and data checks, which look results up by id. False where run() gives
+  // nullopt. A family member is judged without a result of its own where it can be
+  // (member_verdict); the rest take indicator(), so the verdicts and the messages are
+  // run()'s.
+  bool each_verdict(std::size_t from, std::size_t to, bool budgets,
+                    const std::function<void(std::size_t item, Verdict)>& each) {
     for (std::size_t k = from; k < to; ++k) {
       const RuleItem& item = rules_.items[k];
       // (An indicator with a value here is in a cycle, E0224: not evaluated, as in run().)
       if (item.kind != RuleItem::Kind::indicator || rules_.indicators[item.index].value) continue;
-      if (auto r = indicator(item)) each(*r);
+      if (const std::optional<Verdict> v = member_verdict(item)) {
+        each(k, *v);
+      } else if (auto r = indicator(item)) {
+        each(k, r->verdict);
+      }
     }
     if (budgets) {
       for (const Budget& b : rules_.budgets) budget(b);
@@ -224,16 +237,22 @@ class Evaluator {
         .note("the row is declared here", row.span);
   }
 
+  // The table's actual column for the report period (the last, if several are).
+  std::optional<std::size_t> report_column(const Table& table) const {
+    std::optional<std::size_t> current;
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      const Column& c = table.columns[i];
+      if (c.kind == ColumnKind::actual && c.period && *c.period == data_.report.period) current = i;
+    }
+    return current;
+  }
+
   // The actual column for the report period, and the latest earlier actual column (of
   // the same length when the values accumulate over the year).
   bool period_columns(const Table& table, bool cumulative, const ast::Comparison& with, Binding& b,
                       Span where) {
     const Period now = data_.report.period;
-    std::optional<std::size_t> current;
-    for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      const Column& c = table.columns[i];
-      if (c.kind == ColumnKind::actual && c.period && *c.period == now) current = i;
-    }
+    const std::optional<std::size_t> current = report_column(table);
     if (!current) {
       error("E0215", where,
             fmt::format("dataset table '{}' has no actual column for the report period {}", table.id,
@@ -970,6 +989,97 @@ class Evaluator {
     return r;
   }
 
+  // ---- Verdicts alone (each_verdict) -------------------------------------------------
+
+  // What the members of a family share when each is judged alone: the rows their ids
+  // are looked up among, the columns read, and a result made once, judged again for
+  // each member (only what judge() reads or writes changes).
+  struct Shared {
+    std::size_t index = 0;  // the family's, into rules_.indicators
+    bool plain = false;     // its members can be judged alone
+    const Table* table = nullptr;
+    const std::vector<Row>* rows = nullptr;
+    std::size_t current = 0;
+    std::optional<std::size_t> previous;
+    ItemResult result;
+  };
+
+  // The verdict of a family member whose reference, row and figures are plain, judged
+  // without the strings of a full result (its id, name, reference and figures' text):
+  // a national rule set has 290 000 members. nullopt for anything else, which then
+  // takes indicator(): `data` other than TABLE[.ROW...].* (with or without @COLUMN),
+  // breakdowns, a row missing or without figures, a figure in text or a percentage
+  // for another unit (the messages name the member).
+  std::optional<Verdict> member_verdict(const RuleItem& item) {
+    const Indicator& in = rules_.indicators[item.index];
+    if (in.members.empty()) return std::nullopt;
+    if (!shared_ || shared_->index != item.index) shared_ = share(item.index);
+    if (!shared_->plain) return std::nullopt;
+    const Row* row = find_row(*shared_->rows, in.members[item.member].id);
+    if (!row || !row->has_values()) return std::nullopt;
+    Value now = shared_->table->figure(*row, shared_->current);
+    if (now.kind == Value::Kind::text || (now.is_number() && now.percent && in.unit != Unit::percent))
+      return std::nullopt;
+    ItemResult& r = shared_->result;
+    unjudge(r, in);
+    r.current->value = std::move(now);
+    if (shared_->previous) r.previous->value = shared_->table->figure(*row, *shared_->previous);
+    judge(r);
+    return r.verdict;
+  }
+
+  // A family's Shared, as bind() would resolve each member's reference: the rows before
+  // the '*' and the columns are the same for every member. Finds without reporting:
+  // what is missing is reported by indicator(), member by member.
+  std::unique_ptr<Shared> share(std::size_t index) {
+    auto out = std::make_unique<Shared>();
+    out->index = index;
+    const Indicator& in = rules_.indicators[index];
+    const ast::Reference& ref = in.data;
+    if (!in.breakdowns.empty() || ref.path.size() < 2 || ref.path.back().text != "*") return out;
+    const Table* table = ref.path.front().text.empty() ? nullptr : data_.table(ref.path.front().text);
+    if (!table) return out;
+    const std::vector<Row>* rows = &table->rows;
+    for (std::size_t i = 1; i + 1 < ref.path.size(); ++i) {
+      const Row* row = ref.path[i].text == "*" ? nullptr : find_row(*rows, ref.path[i].text);
+      if (!row) return out;
+      rows = &row->rows;
+    }
+    Binding b;
+    if (ref.column) {
+      const std::optional<std::size_t> column =
+          ref.column->text.empty() ? std::nullopt : table->column_index(ref.column->text);
+      if (!column) return out;
+      b.current = *column;
+    } else if (!report_column(*table) || !period_columns(*table, in.cumulative, in.comparison, b, ref.span)) {
+      return out;
+    }
+    out->table = table;
+    out->rows = rows;
+    out->current = b.current;
+    out->previous = b.previous;
+    out->result = start(ItemResult::Kind::breakdown, in, {}, {}, in.span);  // no family or metadata to copy
+    out->result.current.emplace();
+    if (b.previous) out->result.previous.emplace();
+    out->plain = true;
+    return out;
+  }
+
+  // Clears what judge() and judge_bands() write, back to what start() made.
+  static void unjudge(ItemResult& r, const Indicator& in) {
+    r.verdict = Verdict::no_data;
+    r.target.value = in.target.value;  // a relative target's bound replaces it
+    r.months_elapsed = 12;
+    r.reason.clear();
+    r.relative_offset.reset();
+    r.reference.reset();
+    r.gap.reset();
+    r.compared.reset();
+    r.unrounded.reset();
+    r.colour.reset();
+    r.band_index.reset();
+  }
+
   // A derived indicator: its expression for the report period and the previous one.
   ItemResult derived(const RuleItem& item) {
     const Indicator& in = rules_.indicators[item.index];
@@ -1479,6 +1589,7 @@ class Evaluator {
   const Row* last_read_ = nullptr;                  // the row `read_` got last
   std::unordered_map<const std::vector<Row>*, std::vector<const Row*>> row_index_;
   bool failed_ = false;
+  std::unique_ptr<Shared> shared_;  // the family member_verdict judged last
 };
 
 }  // namespace
@@ -1492,16 +1603,13 @@ std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, Di
   return Evaluator(rules, dataset, sink, options).run();
 }
 
-bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
-                         const std::function<void(std::size_t part, const ItemResult&)>& each,
-                         const EvaluateOptions& options) {
+bool evaluate_verdicts(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+                       const std::function<void(std::size_t part, std::size_t item, Verdict verdict)>& each,
+                       const EvaluateOptions& options) {
   if (!rules.derived_order.empty() || !rules.checks.empty()) {
-    std::optional<Results> results = evaluate(rules, dataset, sink, options);
-    if (!results) return false;
-    for (const ItemResult& r : results->items) {
-      if (r.kind == ItemResult::Kind::indicator) each(0, r);
-    }
-    return true;
+    const std::function<void(std::size_t, const ItemResult&)> placed =
+        [&](std::size_t k, const ItemResult& r) { each(0, k, r.verdict); };
+    return Evaluator(rules, dataset, sink, options).run(&placed).has_value();
   }
   // Parts of fewer items are not worth a thread.
   constexpr std::size_t least_per_part = 4096;
@@ -1509,8 +1617,8 @@ bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, Diagnosti
   const std::size_t parts =
       std::clamp<std::size_t>(n / least_per_part, 1, std::max<std::size_t>(options.threads, 1));
   if (parts == 1) {
-    return Evaluator(rules, dataset, sink, options).each_indicator(0, n, true, [&](const ItemResult& r) {
-      each(0, r);
+    return Evaluator(rules, dataset, sink, options).each_verdict(0, n, true, [&](std::size_t k, Verdict v) {
+      each(0, k, v);
     });
   }
   // Each part has its own evaluator and sink; the budgets go last, with the last part.
@@ -1523,8 +1631,8 @@ bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, Diagnosti
       threads.emplace_back([&, p] {
         try {
           evaluated[p] = Evaluator(rules, dataset, sinks[p], options)
-                             .each_indicator(n * p / parts, n * (p + 1) / parts, p + 1 == parts,
-                                             [&](const ItemResult& r) { each(p, r); });
+                             .each_verdict(n * p / parts, n * (p + 1) / parts, p + 1 == parts,
+                                           [&](std::size_t k, Verdict v) { each(p, k, v); });
         } catch (...) {
           failures[p] = std::current_exception();
         }

@@ -21,22 +21,41 @@ SummaryBuilder::SummaryBuilder(std::string dataset) {
   out_.datasets.push_back(std::move(dataset));
 }
 
-void SummaryBuilder::add(const ItemResult& r) {
-  if (r.kind != ItemResult::Kind::indicator) return;
-  if (r.family) {
-    const auto [at, added] = family_line_.try_emplace(r.family->id, out_.lines.size());
+SummaryLine& SummaryBuilder::line(bool family, const std::string& id, const std::string& name) {
+  if (family) {
+    const auto [at, added] = family_line_.try_emplace(id, out_.lines.size());
     if (!added) {
-      SummaryLine& line = out_.lines[at->second];
-      ++line.members;
-      ++line.counts[static_cast<std::size_t>(r.verdict)];
-      return;
+      SummaryLine& same = out_.lines[at->second];
+      ++same.members;
+      return same;
     }
   }
   SummaryLine& line = out_.lines.emplace_back();
-  line.kind = r.family ? SummaryLine::Kind::family : SummaryLine::Kind::indicator;
-  line.id = r.family ? r.family->id : r.id;
-  line.name = r.family ? r.family->name : r.name;
-  ++line.counts[static_cast<std::size_t>(r.verdict)];
+  line.kind = family ? SummaryLine::Kind::family : SummaryLine::Kind::indicator;
+  line.id = id;
+  line.name = name;
+  return line;
+}
+
+void SummaryBuilder::add(const ItemResult& r) {
+  if (r.kind != ItemResult::Kind::indicator) return;
+  SummaryLine& counted = r.family ? line(true, r.family->id, r.family->name) : line(false, r.id, r.name);
+  ++counted.counts[static_cast<std::size_t>(r.verdict)];
+}
+
+void SummaryBuilder::add(const Indicator& declared, Verdict verdict) {
+  std::size_t at = 0;
+  if (declared.family && &declared == last_family_) {
+    at = last_line_;
+    ++out_.lines[at].members;
+  } else {
+    const bool family = declared.family.has_value();
+    line(family, family ? declared.family->id : declared.id, family ? declared.family->name : declared.name);
+    at = family ? family_line_.at(declared.family->id) : out_.lines.size() - 1;
+    last_family_ = family ? &declared : nullptr;
+    last_line_ = at;
+  }
+  ++out_.lines[at].counts[static_cast<std::size_t>(verdict)];
 }
 
 void SummaryBuilder::add_later(const Summary& later) {

@@ -82,7 +82,7 @@ TEST(SummaryTest, OneLinePerIndicatorAndOnePerFamilyInRuleOrder) {
   EXPECT_EQ(s.lines[2].total(), 1u);
 }
 
-// Counting results as evaluate_indicators hands them over gives summarise's summary, and
+// Counting verdicts as evaluate_verdicts hands them over gives summarise's summary, and
 // the same messages in the same order, with and without results looked up by id.
 struct Streamed {
   explicit Streamed(const std::string& rule_text, const std::string& yaml) {
@@ -96,19 +96,22 @@ struct Streamed {
     }
     results = evaluate(*rules_kept, *data_kept, kept.sink);
     SummaryBuilder builder("a.yaml");
-    evaluated = evaluate_indicators(*rules_streamed, *data_streamed, streamed.sink,
-                                    [&](std::size_t part, const ItemResult& r) {
-                                      EXPECT_EQ(part, 0u);
-                                      ids.push_back(r.id);
-                                      builder.add(r);
-                                    },
-                                    {.series = false});
+    const RuleSet& set = *rules_streamed;
+    evaluated = evaluate_verdicts(set, *data_streamed, streamed.sink,
+                                  [&](std::size_t part, std::size_t item, Verdict verdict) {
+                                    EXPECT_EQ(part, 0u);
+                                    ids.push_back(set.id_of(set.items.at(item)));
+                                    verdicts.push_back(verdict);
+                                    builder.add(set.indicators.at(set.items.at(item).index), verdict);
+                                  },
+                                  {.series = false});
     summary = builder.take();
   }
   Session kept, streamed;
   std::optional<Results> results;
   bool evaluated = false;
   std::vector<std::string> ids;  // in the order handed over
+  std::vector<Verdict> verdicts;
   Summary summary;
 };
 
@@ -130,6 +133,79 @@ TEST(SummaryStreamTest, CountingResultsAsTheyComeGivesTheSameSummary) {
   EXPECT_EQ(run.ids, (std::vector<std::string>{"first", "lev_x", "lev_y", "lev_z", "last"}));
   expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
   EXPECT_EQ(run.summary.datasets, std::vector<std::string>{"a.yaml"});
+}
+
+// Families of every kind of target over one table, members judged alone where they can
+// be: each member's verdict is the one evaluate() gives, and so are the messages. The
+// rows hold numbers to round, absent figures (I.U., N/A, blank), text in the target
+// column (W0302 where it is read) and a percentage for a count (W0301), which take the
+// full path.
+TEST(SummaryStreamTest, MembersJudgedAloneGetEvaluatesVerdicts) {
+  const std::vector<std::string> figures = {"95",   "\"96,4\"", "\"94,6\"", "93",   "I.U.", "N/A",
+                                            "null", "0",        "95 %",     "-2.5", "400",  "1 200"};
+  std::string rows, nested, members;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    // 2019, mars 2019, mars 2020, the target column (text in some rows)
+    const std::string row = fmt::format("{{values: [{}, {}, {}, {}]}}", i % 3 ? "94" : "\"97,5\"",
+                                        i % 2 ? "50" : "120", figures[i], i % 5 == 1 ? "\"se text\"" : "90");
+    rows += fmt::format("      m{}: {}\n", i, row);
+    nested += fmt::format("          m{}: {}\n", i, row);
+    members += fmt::format("{}m{} \"M{}\"", i ? ", " : "", i, i);
+  }
+  const std::string yaml =
+      "report:\n  title: \"T\"\n  organisation: \"O\"\n  period: \"2020-03\"\n"
+      "tables:\n  t:\n    title: \"T\"\n    columns:\n"
+      "      - {id: ar_2019, label: \"2019\", kind: actual, period: \"2019\"}\n"
+      "      - {id: mars_2019, label: \"Mars 2019\", kind: actual, period: \"2019-03\"}\n"
+      "      - {id: mars_2020, label: \"Mars 2020\", kind: actual, period: \"2020-03\"}\n"
+      "      - {id: malvarde, label: \"Målvärde\", kind: target}\n"
+      "    rows:\n" +
+      rows + "      grupp:\n        rows:\n" + nested;
+  const std::vector<std::string> bodies = {
+      "unit count data t.* target >= 95",
+      "unit count data t.* target >= 95 within 2",
+      "unit count data t.* target <= 95 within 5 % of target",
+      "unit count data t.* precision 0 target <= 95",
+      "unit count data t.* target 94..96",
+      "unit count data t.* target >= 400 annual",
+      "unit count data t.* target >= 400 annual profile sasong within 20",
+      "unit count data t.* target >= previous + 1",
+      "unit count data t.* compare with same period last year target <= previous - 1",
+      "unit count data t.* compare with period \"2019\" target >= previous + 0",
+      "unit count data t.* target pending",
+      "unit count data t.*",
+      "unit count data t.* bands { green >= 95 yellow >= 90 < 95 red < 90 }",
+      "unit percent data t.* target >= 95",
+      "unit count data t.*@malvarde target >= 90",
+      "unit count data t.*@ar_2019 target > 95",
+      "unit count data t.grupp.* target >= 95 within 1",
+      "unit count data t.* target >= 95 breakdown man \"Män\" data t.grupp.*",
+  };
+  std::string text = "profile sasong \"S\" { months 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1 }\narea a \"A\" {\n";
+  for (std::size_t f = 0; f < bodies.size(); ++f)
+    text += fmt::format("  family f{} \"F{}\" {{\n    members {}\n    {}\n  }}\n", f, f, members, bodies[f]);
+  text += "}\n";
+  Streamed run(text, yaml);
+  ASSERT_TRUE(run.results) << run.kept.rendered();
+  ASSERT_TRUE(run.evaluated) << run.streamed.rendered();
+  std::vector<std::string> ids;
+  std::vector<Verdict> verdicts;
+  for (const ItemResult& r : run.results->items) {
+    ids.push_back(r.id);
+    verdicts.push_back(r.verdict);
+  }
+  ASSERT_EQ(run.ids, ids);
+  EXPECT_EQ(run.verdicts, verdicts);
+  for (std::size_t i = 0; i < std::min(verdicts.size(), run.verdicts.size()); ++i)
+    EXPECT_EQ(run.verdicts[i], verdicts[i]) << ids[i];
+  // Every verdict the families can give is among them, and the messages agree.
+  for (Verdict v : {Verdict::met, Verdict::not_met, Verdict::near, Verdict::on_track, Verdict::behind,
+                    Verdict::no_data, Verdict::not_applicable, Verdict::pending, Verdict::no_target})
+    EXPECT_NE(std::count(verdicts.begin(), verdicts.end(), v), 0) << to_string(v);
+  EXPECT_GT(run.kept.count("W0301"), 0u);
+  EXPECT_GT(run.kept.count("W0302"), 0u);
+  EXPECT_EQ(run.streamed.rendered(), run.kept.rendered());
+  expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
 }
 
 TEST(SummaryStreamTest, WarningsComeAsFromEvaluate) {
@@ -155,7 +231,7 @@ TEST(SummaryStreamTest, AnUnknownRowFailsAsInEvaluate) {
 }
 
 TEST(SummaryStreamTest, DerivedIndicatorsAreHandedOverInRuleOrderToo) {
-  // A derived indicator reads another's result: evaluate_indicators keeps the results then.
+  // A derived indicator reads another's result: evaluate_verdicts keeps the results then.
   const std::string text =
       "area a \"A\" {\n  indicator twice \"T\" { unit percent value first * 2 target >= 150 }\n"
       "  indicator first \"F\" { unit percent data t.r target >= 95 }\n}\n";
@@ -194,14 +270,15 @@ struct Parted {
     }
     std::vector<SummaryBuilder> builders(threads, SummaryBuilder("a.yaml"));
     std::mutex mutex;
-    evaluated = evaluate_indicators(*checked, *data, s.sink,
-                                    [&](std::size_t part, const ItemResult& r) {
-                                      ASSERT_LT(part, threads);
-                                      builders[part].add(r);
-                                      const std::lock_guard lock(mutex);
-                                      ++handed;
-                                    },
-                                    {.series = false, .threads = threads});
+    const RuleSet& set = *checked;
+    evaluated = evaluate_verdicts(set, *data, s.sink,
+                                  [&](std::size_t part, std::size_t item, Verdict verdict) {
+                                    ASSERT_LT(part, threads);
+                                    builders[part].add(set.indicators.at(set.items.at(item).index), verdict);
+                                    const std::lock_guard lock(mutex);
+                                    ++handed;
+                                  },
+                                  {.series = false, .threads = threads});
     for (std::size_t p = 1; p < threads; ++p) builders[0].add_later(builders[p].take());
     summary = builders[0].take();
   }

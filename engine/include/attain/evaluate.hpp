@@ -128,7 +128,7 @@ struct EvaluateOptions {
   // renderers that draw the development over time (HTML, Markdown) read it, and on a
   // rule set of 290 000 indicators it is the largest part of the results (~2.6 KB each).
   bool series = true;
-  // evaluate_indicators only: the threads it may use. A rule set of many indicators
+  // evaluate_verdicts only: the threads it may use. A rule set of many indicators
   // (tens of thousands: a national file) is split into that many parts in rule order.
   std::size_t threads = 1;
 };
@@ -137,15 +137,19 @@ std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, Di
                                 const EvaluateOptions& options = {});
 
 // Evaluates as evaluate() does, with the same messages in the same order, but hands each
-// indicator's result to `each` instead of keeping them all: for a summary of 290 000
-// results. With `options.threads` above 1 the indicators may be split into parts, runs
-// of rule order, evaluated at once: `each(part, result)` is then called from several
-// threads, but for one part from one thread, in rule order (part 0 first in the rules).
-// Budget lines are evaluated but not handed on; nothing is rolled up. Returns false
-// where evaluate() gives nullopt; `each` may have been called before that.
-bool evaluate_indicators(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
-                         const std::function<void(std::size_t part, const ItemResult&)>& each,
-                         const EvaluateOptions& options = {});
+// indicator's verdict to `each`, with the index of its item in `rules.items`, instead of
+// keeping results: for a summary of 290 000 family members. Most members are judged
+// without a full result (no strings made for them: ids, names, references, figures'
+// text); the rest, and every member when there are derived indicators or data checks,
+// as evaluate() judges them. With `options.threads` above 1 the indicators may be split
+// into parts, runs of rule order, evaluated at once: `each(part, item, verdict)` is then
+// called from several threads, but for one part from one thread, in rule order (part 0
+// first in the rules). Budget lines are evaluated but not handed on; nothing is rolled
+// up. Returns false where evaluate() gives nullopt; `each` may have been called before
+// that.
+bool evaluate_verdicts(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
+                       const std::function<void(std::size_t part, std::size_t item, Verdict verdict)>& each,
+                       const EvaluateOptions& options = {});
 
 // True for verdicts that count as an unmet target in summaries and "Väsentliga avvikelser".
 bool is_shortfall(Verdict verdict);

@@ -1,8 +1,9 @@
 #pragma once
 // Batch mode's summary across datasets (results -> summary): for each indicator, how
 // many units got each verdict. A unit is one dataset; for the members of a rule family
-// it is one member in one dataset, and the family is one line. Computed from Results
-// only; the renderers are in render.hpp (render_summary_text, render_summary_json).
+// it is one member in one dataset, and the family is one line. Computed from Results,
+// or from verdicts and the rule set; the renderers are in render.hpp
+// (render_summary_text, render_summary_json).
 
 #include <array>
 #include <cstddef>
@@ -43,20 +44,29 @@ struct Summary {
 // (its path) in `Summary::datasets`. Never fails.
 Summary summarise(const Results& results, std::string dataset);
 
-// The same summary from results handed over one at a time, as evaluate_indicators gives
-// them: add each result in rule order, then take the summary.
+// The same summary from results handed over one at a time, in rule order: whole
+// results, or the verdicts evaluate_verdicts hands over.
 class SummaryBuilder {
  public:
   explicit SummaryBuilder(std::string dataset);
   void add(const ItemResult& result);
+  // An indicator's verdict: `declared` is the indicator of its item in the rule set
+  // (RuleSet::indicators[item.index], a family for each of its members), `verdict` what
+  // its result's would be. Gives what add(result) gives.
+  void add(const Indicator& declared, Verdict verdict);
   // Adds the summary of the results that follow, of the same dataset (a later part of
-  // evaluate_indicators): as if each of its results had been added here.
+  // evaluate_verdicts): as if each of its results had been added here.
   void add_later(const Summary& later);
   Summary take() { return std::move(out_); }
 
  private:
+  // The line a result counts on: its family's (made at its first member), or a new one.
+  SummaryLine& line(bool family, const std::string& id, const std::string& name);
+
   Summary out_;
   std::unordered_map<std::string, std::size_t> family_line_;  // family id -> index into out_.lines
+  const Indicator* last_family_ = nullptr;  // the family add(declared) counted last, and its line
+  std::size_t last_line_ = 0;
 };
 
 // Adds `more` to `into`: its datasets after those of `into`, the counts of each line to
