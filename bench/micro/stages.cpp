@@ -180,13 +180,12 @@ void verdicts(benchmark::State& state, const std::string& name, Inputs& in) {
     SummaryBuilder builder("bench");
     counted = 0;
     const RuleSet& rules = in.rules();
-    const bool ok = evaluate_verdicts(
-        rules, in.dataset(), sink,
-        [&](std::size_t, std::size_t item, Verdict verdict) {
-          builder.add(rules.indicators[rules.items[item].index], verdict);
-          ++counted;
-        },
-        {.series = false});
+    const bool ok = evaluate_verdicts(rules, in.dataset(), sink,
+                                      [&](std::size_t, std::size_t item, Verdict verdict) {
+                                        builder.add(rules.indicators[rules.items[item].index], verdict);
+                                        ++counted;
+                                      },
+                                      {.series = false});
     Summary summary = builder.take();
     benchmark::DoNotOptimize(summary);
     if (!ok || sink.has_errors()) {

@@ -71,30 +71,37 @@ std::string_view Table::text_of(std::uint32_t at, std::uint32_t length) const {
 // in 32 bits (±2 147 483 647: 21 474 836,47 kr at two decimals) is packed into 12 bytes;
 // anything else (an escape in a quoted text, a span in another file, as in rule tests,
 // a larger number) is kept whole.
-Table::Cell Table::pack(const Value& v) {
+std::optional<Table::Cell> Table::in_place(Value::Kind kind, Absence absence, const Decimal& number,
+                                           bool percent, Span where) const {
+  const std::uint32_t length = where.end >= where.begin ? where.end - where.begin : 0;
+  const bool plain_parts = kind == Value::Kind::number
+                               ? absence == Absence::blank
+                               : number.units() == 0 && number.scale() == 0 && !percent;
+  const bool fits = number.units() >= std::numeric_limits<std::int32_t>::min() &&
+                    number.units() <= std::numeric_limits<std::int32_t>::max();
+  if (!plain_parts || !fits || text_.empty() || where.file != file_ || where.end < where.begin ||
+      length > 0xFFFF || where.begin > text_.size() || length > text_.size() - where.begin)
+    return std::nullopt;
   Cell c;
-  const std::uint32_t length = v.span.end >= v.span.begin ? v.span.end - v.span.begin : 0;
-  const bool plain_parts = v.kind == Value::Kind::number
-                               ? v.absence == Absence::blank
-                               : v.number.units() == 0 && v.number.scale() == 0 && !v.percent;
-  const bool fits = v.number.units() >= std::numeric_limits<std::int32_t>::min() &&
-                    v.number.units() <= std::numeric_limits<std::int32_t>::max();
-  if (plain_parts && fits && !text_.empty() && v.span.file == file_ && v.span.end >= v.span.begin &&
-      length <= 0xFFFF && text_of(v.span.begin, length) == v.text) {
-    c.at = v.span.begin;
-    c.length = static_cast<std::uint16_t>(length);
-    c.kind = static_cast<std::uint8_t>(static_cast<unsigned>(v.kind) | static_cast<unsigned>(v.absence) << 2);
-    if (v.kind == Value::Kind::number) {
-      c.units = static_cast<std::int32_t>(v.number.units());
-      c.scale = static_cast<std::uint8_t>(v.number.scale());
-    }
-    if (v.percent) c.scale |= 0x80;
-    return c;
+  c.at = where.begin;
+  c.length = static_cast<std::uint16_t>(length);
+  c.kind = static_cast<std::uint8_t>(static_cast<unsigned>(kind) | static_cast<unsigned>(absence) << 2);
+  if (kind == Value::Kind::number) {
+    c.units = static_cast<std::int32_t>(number.units());
+    c.scale = static_cast<std::uint8_t>(number.scale());
   }
-  c.kind = 0x80;
-  c.units = static_cast<std::int32_t>(boxed_.size());
-  boxed_.push_back(v);
+  if (percent) c.scale |= 0x80;
   return c;
+}
+
+Table::Cell Table::pack(const Value& v) {
+  const std::optional<Cell> c = in_place(v.kind, v.absence, v.number, v.percent, v.span);
+  if (c && text_of(c->at, c->length) == v.text) return *c;
+  Cell boxed;
+  boxed.kind = 0x80;
+  boxed.units = static_cast<std::int32_t>(boxed_.size());
+  boxed_.push_back(v);
+  return boxed;
 }
 
 Value Table::unpack(const Cell& c, bool with_text) const {
@@ -137,6 +144,32 @@ void Table::set_values(Row& row, const std::vector<Value>& values) {
         fmt::format("row '{}' given {} figures for {} columns", row.id, values.size(), columns.size()));
   row.cells = static_cast<std::uint32_t>(cells_.size());
   for (const Value& v : values) cells_.push_back(pack(v));
+}
+
+void Table::add_figure(const Value& value) {
+  cells_.push_back(pack(value));
+}
+
+void Table::add_number(const Decimal& number, Span where, std::string_view written) {
+  if (const std::optional<Cell> c = in_place(Value::Kind::number, Absence::blank, number, false, where)) {
+    cells_.push_back(*c);
+    return;
+  }
+  Value v;
+  v.kind = Value::Kind::number;
+  v.number = number;
+  v.span = where;
+  v.text = std::string(written);
+  add_figure(v);
+}
+
+void Table::keep_figures(Row& row, FigureMark mark) {
+  row.cells = static_cast<std::uint32_t>(mark.cells);
+}
+
+void Table::drop_figures(FigureMark mark) {
+  cells_.resize(mark.cells);
+  boxed_.resize(mark.boxed);
 }
 
 void Table::reserve(std::size_t row_count, std::size_t figures) {

@@ -314,7 +314,7 @@ void DatasetBuilder::value(Frame& f, const DataEvent& e) {
         }
         Frame& values = push(Kind::values, slot, at);
         values.owner = f.owner;
-        values.values.reserve(f.owner->columns.size());
+        values.figures = f.owner->figures_mark();
         values.cells = &f.row;
         values.pending_mark = pending_.size();
         return;
@@ -379,45 +379,57 @@ void DatasetBuilder::column_item(Frame& f, const DataEvent& e) {
 
 void DatasetBuilder::cell_item(Frame& f, const DataEvent& e) {
   const std::uint32_t index = f.count++;
-  if (e.type == DataEvent::Type::scalar &&
+  // (“ and ” begin with the byte E2, which the commonest cells, numbers, never hold.)
+  if (e.type == DataEvent::Type::scalar && e.value.find('\xE2') != std::string_view::npos &&
       (e.value.find("\u201C") != std::string_view::npos || e.value.find("\u201D") != std::string_view::npos))
     f.smart_quotes = true;
-  if (index < f.owner->columns.size()) f.values.push_back(cell(e, f.owner->columns[index], index));
+  if (index < f.owner->columns.size()) cell(e, *f.owner, index);
   skip(e);
 }
 
-Value DatasetBuilder::cell(const DataEvent& e, const Column& column, std::uint32_t index) {
+void DatasetBuilder::cell(const DataEvent& e, Table& table, std::uint32_t index) {
   Value v;
   // A scalar read in place (a JSON number; the readers trim it) spans its own text.
   const std::string& text = file_.text();
-  if (e.type == DataEvent::Type::scalar && !e.value.empty() && e.at < text.size() &&
-      e.value.data() == text.data() + e.at && e.value.front() != '"' && e.value.front() != '\'')
+  const bool in_place = e.type == DataEvent::Type::scalar && !e.value.empty() && e.at < text.size() &&
+                        e.value.data() == text.data() + e.at && e.value.front() != '"' &&
+                        e.value.front() != '\'';
+  if (in_place)
     v.span = {file_.id(), e.at, e.at + static_cast<std::uint32_t>(e.value.size())};
   else
     v.span = span_of(e.at, e.type == DataEvent::Type::scalar);
-  if (e.type == DataEvent::Type::null) return v;  // blank
+  if (e.type == DataEvent::Type::null) return table.add_figure(v);  // blank
   if (e.type != DataEvent::Type::scalar) {
     error(order({index}), "E0304", v.span, "a cell must be a single value");
-    return v;
+    return table.add_figure(v);
+  }
+  const auto grouped = [&](std::string_view written, const Decimal& number) {
+    if (!dot_may_group_thousands(written)) return;
+    warning(order({index}), "W0307", v.span,
+            fmt::format("'{}' is read as {}; a '.' before exactly three digits may group thousands", written,
+                        format_sv(number.trimmed())))
+        .help("write 62 500 for sixty-two thousand five hundred, or 62,5 for a decimal");
+  };
+  // The commonest cell, a number written in place: kept as its place, no text copied.
+  if (in_place) {
+    if (const std::optional<Decimal> number = read_plain_decimal(e.value)) {
+      grouped(e.value, *number);
+      return table.add_number(*number, v.span, e.value);
+    }
   }
   std::string why;
   std::optional<Value> read = read_plain_number(e.value, v.span);
-  if (!read) read = read_cell(e.value, v.span, column.kind == ColumnKind::target, why);
+  if (!read) read = read_cell(e.value, v.span, table.columns[index].kind == ColumnKind::target, why);
   if (read) {
-    if (read->is_number() && dot_may_group_thousands(read->text)) {
-      warning(order({index}), "W0307", v.span,
-              fmt::format("'{}' is read as {}; a '.' before exactly three digits may group thousands",
-                          read->text, format_sv(read->number.trimmed())))
-          .help("write 62 500 for sixty-two thousand five hundred, or 62,5 for a decimal");
-    }
-    return std::move(*read);
+    if (read->is_number()) grouped(read->text, read->number);
+    return table.add_figure(*read);
   }
   v.text = std::string(e.value);
   error(order({index}), "E0302", v.span, why)
       .help(
           "write numbers as the report does (5,5  62 500  91 %  −143) or a marker: I.U. (no data), N/A or "
           "- (not applicable), .. (not yet published), x (confidential), null (blank)");
-  return v;
+  table.add_figure(v);
 }
 
 void DatasetBuilder::close() {
@@ -562,8 +574,9 @@ void DatasetBuilder::finish_row(Frame& f) {
 
 void DatasetBuilder::finish_values(Frame& f) {
   Table& table = *f.owner;
-  if (f.count == table.columns.size()) return table.set_values(*f.cells, f.values);
+  if (f.count == table.columns.size()) return table.keep_figures(*f.cells, f.figures);
   // A row with the wrong number of cells has none: what its cells said goes too.
+  table.drop_figures(f.figures);
   pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(f.pending_mark), pending_.end());
   Diagnostic& d = error(order({}), "E0310", f.span,
                         fmt::format("row '{}' has {} {} but table '{}' has {} {}", f.cells->id, f.count,

@@ -88,7 +88,7 @@ class DatasetBuilder {
     std::vector<Row>* rows = nullptr;  // rows: where its rows go
     Table* owner = nullptr;            // rows, row, values, columns: the table being read
     Row* cells = nullptr;              // values: the row the cells go to
-    std::vector<Value> values;         // values: the cells read
+    Table::FigureMark figures;         // values: where the row's cells begin in its table
     bool smart_quotes = false;         // values: a cell holds “ or ”
     std::size_t pending_mark = 0;      // values: diagnostics before the first cell
     std::vector<std::pair<DataEvent, std::string>> deferred;  // table: rows given before columns
@@ -120,7 +120,8 @@ class DatasetBuilder {
   std::optional<std::string> scalar(const Field& f, std::uint32_t slot, std::string_view what);
   std::optional<Period> period(const Field& f, std::uint32_t slot);
   void invalid_id(Order order, Span where, const std::string& id, std::string_view what);
-  Value cell(const DataEvent& e, const Column& column, std::uint32_t index);
+  // Reads a cell and adds it to `table` (a figure even when it cannot be read).
+  void cell(const DataEvent& e, Table& table, std::uint32_t index);
 
   const SourceFile& file_;
   DiagnosticSink& sink_;

@@ -414,7 +414,7 @@ std::optional<Value> read_cell(std::string_view text, Span span, bool target_col
   return std::nullopt;
 }
 
-std::optional<Value> read_plain_number(std::string_view text, Span span) {
+std::optional<Decimal> read_plain_decimal(std::string_view text) {
   std::size_t i = text.starts_with('-') ? 1 : 0;
   std::int64_t units = 0;
   int digits = 0, scale = 0;
@@ -431,9 +431,15 @@ std::optional<Value> read_plain_number(std::string_view text, Span span) {
     if (scale == 0) return std::nullopt;
   }
   if (i != text.size()) return std::nullopt;
+  return Decimal::from_units(text.starts_with('-') ? -units : units, scale);
+}
+
+std::optional<Value> read_plain_number(std::string_view text, Span span) {
+  const std::optional<Decimal> number = read_plain_decimal(text);
+  if (!number) return std::nullopt;
   Value v;
   v.kind = Value::Kind::number;
-  v.number = Decimal::from_units(text.starts_with('-') ? -units : units, scale);
+  v.number = *number;
   v.text = std::string(text);
   v.span = span;
   return v;

@@ -105,6 +105,47 @@ TEST(JsonDatasetTest, JsonNumbersAreReadExactlyFromTheirText) {
   EXPECT_EQ(ok.sources.location(t.value(r, 4).span), "exact.json:3:60");
 }
 
+// A JSON number is kept as its place in the text when its units fit in 32 bits, and
+// whole (with its text) when they do not; either way it reads back as written, and a
+// '.' before three digits is W0307 at the number. A row with the wrong number of cells
+// takes back the figures it added, kept whole ones too.
+TEST(JsonDatasetTest, NumbersInPlaceAndKeptWholeReadBackAsWritten) {
+  Session s;
+  const auto data = s.load(
+      R"({"report": {"title": "T", "period": "2020-03"},
+ "tables": {"t": {"columns": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+   "rows": {"r": {"values": [2147483647, -2147483648, 2147483648]},
+            "q": {"values": [9223372036854775807, 21474836.48, 1.250]}}}}})",
+      "bounds.json");
+  ASSERT_TRUE(data) << s.rendered();
+  const Table& t = data->tables.at(0);
+  const Row& r = t.rows.at(0);
+  const Row& q = t.rows.at(1);
+  const std::vector<std::pair<Value, std::string>> expected = {
+      {t.value(r, 0), "2147483647"},          {t.value(r, 1), "-2147483648"}, {t.value(r, 2), "2147483648"},
+      {t.value(q, 0), "9223372036854775807"}, {t.value(q, 1), "21474836.48"}, {t.value(q, 2), "1.250"},
+  };
+  for (const auto& [v, written] : expected) {
+    EXPECT_EQ(v.kind, Value::Kind::number) << written;
+    EXPECT_EQ(v.text, written);
+    EXPECT_EQ(s.sources.file(v.span.file).slice(v.span), written);
+    std::string why;
+    EXPECT_EQ(v.number, read_cell(written, {}, false, why).value().number) << written;
+  }
+  EXPECT_EQ(t.figure(q, 0).number, Decimal::from_units(9223372036854775807, 0));
+  EXPECT_TRUE(t.figure(q, 0).text.empty());
+  ASSERT_EQ(s.count("W0307"), 1u) << s.rendered();
+  EXPECT_EQ(s.sources.location(*s.find("W0307")->span), "bounds.json:4:64");
+
+  Session wrong;
+  EXPECT_FALSE(wrong.load(
+      R"({"report": {"title": "T", "period": "2020-03"},
+ "tables": {"t": {"columns": [{"id": "a"}, {"id": "b"}],
+   "rows": {"r": {"values": [9223372036854775807, 1, 2]}, "q": {"values": [1, 2]}}}}})",
+      "wrong.json"));
+  EXPECT_EQ(wrong.count("E0310"), 1u) << wrong.rendered();
+}
+
 TEST(JsonDatasetTest, AnEscapedStringKeepsItsText) {
   Session s;
   const auto data = s.load(

@@ -59,6 +59,21 @@ struct Table {
   std::vector<Value> values(const Row& row) const;
   // Gives a row its figures, one per column.
   void set_values(Row& row, const std::vector<Value>& values);
+  // The loader's way to give a row its figures, one at a time as they are read: from a
+  // mark, add_figure or add_number for each in column order, then keep_figures (one per
+  // column) or drop_figures (a row given the wrong number of cells has none). Nothing
+  // else adds figures in between.
+  struct FigureMark {
+    std::size_t cells = 0;
+    std::size_t boxed = 0;
+  };
+  FigureMark figures_mark() const { return {cells_.size(), boxed_.size()}; }
+  void add_figure(const Value& value);
+  // A plain number `written` exactly where its span is in this table's file (a JSON
+  // number read in place): kept as that place, without copying or comparing the text.
+  void add_number(const Decimal& number, Span where, std::string_view written);
+  void keep_figures(Row& row, FigureMark mark);
+  void drop_figures(FigureMark mark);
   void set_value(const Row& row, std::size_t column, Value value);
   // Adds a column; every row with figures gets `fill` in it.
   void add_column(Column column, const Value& fill);
@@ -83,6 +98,8 @@ struct Table {
   };
   static_assert(sizeof(Cell) == 12);
   Cell pack(const Value& value);
+  std::optional<Cell> in_place(Value::Kind kind, Absence absence, const Decimal& number, bool percent,
+                               Span where) const;
   Value unpack(const Cell& cell, bool with_text) const;
   std::string_view text_of(std::uint32_t at, std::uint32_t length) const;
 

@@ -117,6 +117,8 @@ std::optional<Value> read_cell(std::string_view text, Span span, bool target_col
 // to 9 decimals, nothing else), and nullopt for any other text, which read_cell reads.
 // The dataset loader tries it first: it makes no copies and compares no markers.
 std::optional<Value> read_plain_number(std::string_view text, Span span);
+// The same number alone, for a cell that is kept as its place in the file's text.
+std::optional<Decimal> read_plain_decimal(std::string_view text);
 
 // "2019" is the full year 2019; "2020-03" is the year to date through March 2020.
 struct Period {
