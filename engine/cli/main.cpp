@@ -372,8 +372,7 @@ class Run {
     std::atomic<std::size_t> next{0};
     RulesGate gate;
     // --jobs, or one per core: workers for several datasets, threads for one.
-    const std::size_t cores = options_.jobs > 0 ? static_cast<std::size_t>(options_.jobs)
-                                                : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t cores = threads();
     const auto work = [&](std::stop_token stop) {
       for (std::size_t i = next++; i < n && !stop.stop_requested(); i = next++) {
         DatasetRun run;
@@ -598,7 +597,8 @@ class Run {
       sink.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error)).path = path;
       return rendered(data_error);
     }
-    std::optional<attain::Dataset> dataset = attain::load_dataset(sources.add(path, std::move(*text)), sink);
+    std::optional<attain::Dataset> dataset =
+        attain::load_dataset(sources.add(path, std::move(*text)), sink, {.threads = threads});
     if (!dataset || sink.has_errors()) return rendered(data_error);
     const attain::RuleSet* checked = gate.wait(stop);
     if (!checked) return {};  // the run stops: nothing of this dataset is shown
@@ -899,6 +899,12 @@ class Run {
     return e;
   }
 
+  // --jobs, or one per core.
+  std::size_t threads() const {
+    return options_.jobs > 0 ? static_cast<std::size_t>(options_.jobs)
+                             : std::max(1u, std::thread::hardware_concurrency());
+  }
+
   // Every rule file is parsed even when an earlier one has errors, and checked together.
   attain::RuleSet load_rules(const std::vector<std::string>& paths) {
     std::vector<attain::ast::RuleFile> parsed;
@@ -906,13 +912,13 @@ class Run {
     files_read_ = files.size();
     for (const attain::SourceFile* file : files)
       parsed.push_back(attain::parse_rules_recovering(*file, sink_));
-    return attain::check_rules(parsed, sink_);
+    return attain::check_rules(std::move(parsed), sink_);
   }
 
   std::optional<attain::Dataset> load_dataset(const std::string& path) {
     std::string read_error;
     if (auto text = attain::read_file(path, read_error)) {
-      return attain::load_dataset(sources_.add(path, std::move(*text)), sink_);
+      return attain::load_dataset(sources_.add(path, std::move(*text)), sink_, {.threads = threads()});
     }
     attain::Diagnostic& d =
         sink_.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error));

@@ -25,7 +25,9 @@ constexpr UnitEntry unit_table[] = {
 
 class Checker {
  public:
-  explicit Checker(DiagnosticSink& sink) : sink_(sink) {}
+  // `consumed`: the files run() is given, whose families' member lists it may take.
+  explicit Checker(DiagnosticSink& sink, std::vector<ast::RuleFile>* consumed = nullptr)
+      : sink_(sink), consumed_(consumed) {}
 
   RuleSet run(const std::vector<ast::RuleFile>& files) {
     std::size_t declarations = 0, indicators = 0, budgets = 0;
@@ -44,7 +46,10 @@ class Checker {
       }
       for (const ast::Profile& p : file.profiles) check_profile(p);
     }
-    for (const ast::RuleFile& file : files) check_file(file);
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      file_ = f;
+      check_file(files[f]);
+    }
     // Expressions may name indicators of any file: check them once all are known, in
     // dependency order so a derived indicator sees the units of those it uses.
     order_derived();
@@ -496,6 +501,13 @@ class Checker {
         const Member& member = out.members.emplace_back(Member{m.id.text, m.name});
         declare({member_id(out, member), m.id.span});
         out_.items.push_back({RuleItem::Kind::indicator, index, out.members.size() - 1});
+      }
+      // Nothing reads the syntax tree's members again: given the files to consume, their
+      // room goes back as each family is checked (290 000 members: 23 MB of the peak).
+      if (consumed_) {
+        ast::RuleFile& file = (*consumed_)[file_];
+        std::vector<ast::Member>().swap(
+            file.indicators[static_cast<std::size_t>(&in - file.indicators.data())].members);
       }
     }
     out_.indicators.push_back(std::move(out));
@@ -1005,6 +1017,8 @@ class Checker {
 
   DiagnosticSink& sink_;
   RuleSet out_;
+  std::vector<ast::RuleFile>* consumed_ = nullptr;
+  std::size_t file_ = 0;  // the file check_file is checking
   std::map<std::string, Span> test_ids_;
   std::map<std::string, Span> ids_;
   std::vector<bool> unit_given_;  // per indicator (a family once): was `unit` written
@@ -1107,6 +1121,10 @@ const std::vector<std::string>& unit_names() {
 
 RuleSet check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink) {
   return Checker(sink).run(files);
+}
+
+RuleSet check_rules(std::vector<ast::RuleFile>&& files, DiagnosticSink& sink) {
+  return Checker(sink, &files).run(files);
 }
 
 }  // namespace attain

@@ -238,9 +238,11 @@ bool is_json_dataset(std::string_view path) {
   return ext == ".json";
 }
 
-std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink) {
+std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink,
+                                    const LoadOptions& options) {
   if (!check_utf8(file, sink)) return std::nullopt;
-  if (is_json_dataset(file.path())) return detail::load_json_dataset(file, sink);
+  if (is_json_dataset(file.path()))
+    return detail::load_json_dataset(file, sink, detail::JsonReading::split_when_plain, options.threads);
   return detail::load_yaml_dataset(file, sink);
 }
 

@@ -10,6 +10,8 @@
 
 #include "dataset_builder.hpp"
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <array>
 
@@ -49,6 +51,36 @@ const std::vector<std::string>& known_keys(std::uint8_t kind) {
 
 DatasetBuilder::DatasetBuilder(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {
   out_.file = file.id();
+}
+
+DatasetBuilder DatasetBuilder::fork(std::uint32_t entry) const {
+  if (frames_.size() != 2 || frames_.back().kind != Kind::tables || frames_.back().value_next)
+    throw std::logic_error("DatasetBuilder::fork: not between the entries of the tables map");
+  DatasetBuilder part(file_, sink_);
+  part.root_seen_ = true;
+  part.frames_.push_back(frames_.front());
+  Frame& tables = part.frames_.emplace_back();
+  tables.kind = Kind::tables;
+  tables.slot = frames_.back().slot;
+  tables.span = frames_.back().span;
+  tables.count = entry;
+  part.last_table_rows_ = last_table_rows_;
+  part.last_table_figures_ = last_table_figures_;
+  return part;
+}
+
+void DatasetBuilder::adopt(DatasetBuilder&& part) {
+  if (frames_.size() != 2 || frames_.back().kind != Kind::tables || frames_.back().value_next ||
+      part.frames_.size() != 2 || part.frames_.back().kind != Kind::tables || part.frames_.back().value_next)
+    throw std::logic_error("DatasetBuilder::adopt: not between the entries of the tables map");
+  Frame& tables = frames_.back();
+  Frame& theirs = part.frames_.back();
+  tables.count = theirs.count;
+  tables.ids.merge(theirs.ids);
+  for (Table& t : part.out_.tables) out_.tables.push_back(std::move(t));
+  for (auto& p : part.pending_) pending_.push_back(std::move(p));
+  last_table_rows_ = part.last_table_rows_;
+  last_table_figures_ = part.last_table_figures_;
 }
 
 Span DatasetBuilder::span_of(std::uint32_t at, bool scalar) const {

@@ -41,6 +41,15 @@ class DatasetBuilder {
   // `document` is false when the file held no node at all (empty, or comments only).
   std::optional<Dataset> finish(bool document);
 
+  // For reading a tables map's entries on two threads (the JSON reader, a table at a
+  // time): when the tables map is open and between entries, a builder for the entries
+  // from the `entry`th on, to be fed them on another thread while this one is fed those
+  // before; then adopt() takes back what it built, as if this builder had been fed all
+  // of them. Only for entries whose ids are all different (a repeat is found within one
+  // builder). Throws std::logic_error when not between entries.
+  DatasetBuilder fork(std::uint32_t entry) const;
+  void adopt(DatasetBuilder&& part);
+
   // The span of a node's text: a quoted scalar to its closing quote, a plain scalar to
   // the next ',' ']' '}' or " #" (or the end of the line), anything else one character.
   Span span_of(std::uint32_t at, bool scalar) const;
@@ -138,9 +147,14 @@ class DatasetBuilder {
 // read a table at a time, in a fraction of the memory, with the same result as reading
 // it whole; `whole` never splits (the tests compare the two readings).
 enum class JsonReading { split_when_plain, whole };
+// `threads` above 1 lets a large split file's tables be read on two threads (the rest
+// of the file, and every message, as on one).
 std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink,
-                                         JsonReading reading = JsonReading::split_when_plain);
+                                         JsonReading reading = JsonReading::split_when_plain,
+                                         std::size_t threads = 1);
 // How many tables a JSON text is read as one at a time; 0 when it is read whole.
 std::size_t json_tables_read_apart(std::string_view text);
+// Of those, how many a second thread reads when `threads` is above 1; 0 when one reads all.
+std::size_t json_tables_read_by_a_second_thread(std::string_view text);
 
 }  // namespace attain::detail

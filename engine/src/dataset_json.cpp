@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <exception>
+#include <thread>
 #include "dataset_builder.hpp"
 
 namespace attain::detail {
@@ -197,6 +199,25 @@ class SplitScan {
   std::size_t i_ = 0;
 };
 
+// Where the second half of the tables begins (by bytes), or members.size() when the
+// tables are read on one thread: when a thread is not worth it (less than 4 MB of
+// tables, or fewer than 8), or a table id repeats (the builder finds a repeat only
+// among the entries it is fed).
+std::size_t second_half(const TableSplit& split) {
+  const std::size_t n = split.members.size();
+  if (n < 8) return n;
+  const std::uint64_t total = split.members.back().end - split.members.front().begin;
+  if (total < (std::uint64_t{4} << 20)) return n;
+  std::vector<std::string_view> names;
+  names.reserve(n);
+  for (const TableSplit::Member& m : split.members) names.push_back(m.name);
+  std::sort(names.begin(), names.end());
+  if (std::adjacent_find(names.begin(), names.end()) != names.end()) return n;
+  std::size_t half = 0;
+  while (half < n && split.members[half].end - split.members.front().begin < total / 2) ++half;
+  return std::clamp<std::size_t>(half, 1, n - 1);
+}
+
 class JsonWalk {
  public:
   // `data` is where the parsed text starts: `skip` bytes into the file. `depth`: the
@@ -208,9 +229,10 @@ class JsonWalk {
   // offsets are into `file_text`, the text parsed): offsets after `split.open` are
   // `split.close - split.open - 1` further on in the file, and the tables object is read
   // from `split`'s pieces, one table at a time.
-  void cut(const TableSplit* split, const char* file_text) {
+  void cut(const TableSplit* split, const char* file_text, std::size_t threads) {
     split_ = split;
     file_text_ = file_text;
+    threads_ = threads;
   }
 
   // The byte offset of the last token read: where a parse error is reported.
@@ -279,26 +301,56 @@ class JsonWalk {
 
  private:
   // The tables object of a split file: each table parsed by itself, so that simdjson's
-  // index (about 1.5 times the text) is one table's, not the whole file's.
+  // index (about 1.5 times the text) is one table's, not the whole file's. With
+  // `threads` above 1 and tables enough, the later half of them (by bytes) is read on
+  // a thread of its own into a fork of the builder, adopted back after the first half.
   void tables() {
     const std::uint32_t open = skip_ + split_->open;
     builder_.event({DataEvent::Type::map, open, {}});
-    for (const TableSplit::Member& m : split_->members) {
+    const std::size_t n = split_->members.size();
+    const std::size_t half = threads_ > 1 ? second_half(*split_) : n;
+    if (half == n) {
+      read_tables(builder_, 0, n);
+    } else {
+      DatasetBuilder part = builder_.fork(static_cast<std::uint32_t>(half));
+      std::exception_ptr failed;
+      {
+        std::jthread other([&] {
+          try {
+            JsonWalk walk(file_text_, skip_, part, depth_);
+            walk.split_ = split_;
+            walk.file_text_ = file_text_;
+            walk.read_tables(part, half, n);
+          } catch (...) {
+            failed = std::current_exception();
+          }
+        });
+        read_tables(builder_, 0, half);
+      }  // (joined here, also when this half throws)
+      if (failed) std::rethrow_exception(failed);
+      builder_.adopt(std::move(part));
+    }
+    last_ = skip_ + split_->close;
+    builder_.event({DataEvent::Type::end, open, {}});
+  }
+
+  // Members [from, to) of the tables object, fed to `builder`.
+  void read_tables(DatasetBuilder& builder, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const TableSplit::Member& m = split_->members[i];
       last_ = skip_ + m.key;
-      builder_.event({DataEvent::Type::scalar, last_, m.name});
+      builder.event({DataEvent::Type::scalar, last_, m.name});
       const std::uint32_t length = m.end - m.begin;
       // The file's buffer has simdjson's padding after its end, so after any table too.
       const simdjson::padded_string_view piece(file_text_ + m.begin, length,
                                                length + simdjson::SIMDJSON_PADDING);
       od::document doc = table_parser_.iterate(piece).value();
-      JsonWalk inner(file_text_ + m.begin, skip_ + m.begin, builder_, depth_);
+      JsonWalk inner(file_text_ + m.begin, skip_ + m.begin, builder, depth_);
       inner.value(doc.get_value().value());
       const char* where = nullptr;
       if (doc.current_location().get(where) == simdjson::SUCCESS)
         throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
     }
-    last_ = skip_ + split_->close;
-    builder_.event({DataEvent::Type::end, open, {}});
   }
 
   static std::string_view trimmed(std::string_view token) {
@@ -315,6 +367,7 @@ class JsonWalk {
   int depth_ = 0;
   const TableSplit* split_ = nullptr;
   const char* file_text_ = nullptr;
+  std::size_t threads_ = 1;
   od::parser table_parser_;
 };
 
@@ -347,7 +400,7 @@ namespace {
 // reads the whole file); the builder reports nothing before it finishes.
 std::optional<std::optional<Dataset>> load_split(const SourceFile& file, DiagnosticSink& sink,
                                                  simdjson::padded_string_view input, std::size_t skip,
-                                                 const TableSplit& split) {
+                                                 const TableSplit& split, std::size_t threads) {
   const std::string_view text(input.data(), input.size());
   std::string outside;
   outside.reserve(text.size() - (split.close - split.open) + 1);
@@ -355,7 +408,7 @@ std::optional<std::optional<Dataset>> load_split(const SourceFile& file, Diagnos
   const simdjson::padded_string skeleton(outside);
   DatasetBuilder builder(file, sink);
   JsonWalk walk(skeleton.data(), static_cast<std::uint32_t>(skip), builder);
-  walk.cut(&split, input.data());
+  walk.cut(&split, input.data(), threads);
   od::parser parser;
   od::document doc;
   try {
@@ -377,7 +430,14 @@ std::size_t json_tables_read_apart(std::string_view text) {
   return split ? split->members.size() : 0;
 }
 
-std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink, JsonReading reading) {
+std::size_t json_tables_read_by_a_second_thread(std::string_view text) {
+  const std::size_t skip = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::optional<TableSplit> split = SplitScan(text.substr(skip)).run(0);
+  return split ? split->members.size() - second_half(*split) : 0;
+}
+
+std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink, JsonReading reading,
+                                         std::size_t threads) {
   const std::string& text = file.text();
   // A byte order mark is not JSON; the offsets stay the file's.
   const std::size_t skip = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -397,7 +457,7 @@ std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink&
   const std::optional<TableSplit> split =
       reading == JsonReading::whole ? std::nullopt : SplitScan(std::string_view(input.data(), size)).run(0);
   if (split) {
-    if (std::optional<std::optional<Dataset>> dataset = load_split(file, sink, input, skip, *split))
+    if (std::optional<std::optional<Dataset>> dataset = load_split(file, sink, input, skip, *split, threads))
       return std::move(*dataset);
   }
   DatasetBuilder builder(file, sink);

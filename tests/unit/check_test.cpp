@@ -323,3 +323,39 @@ TEST(CheckErrorTest, ReportsEveryProblemAndGoesOn) {
 
 }  // namespace
 }  // namespace attain
+
+namespace attain {
+namespace {
+
+// Checking files it may consume gives the same rule set, with the same messages, and
+// gives back the families' member lists (only those) as it goes.
+TEST(CheckConsumingTest, GivesTheSameRuleSetAndTakesTheMemberLists) {
+  const std::string text =
+      "area a \"A\" {\n"
+      "  family lev \"Leveranssäkerhet\" {\n    members x \"X\", y \"Y\", x \"Z\"\n"
+      "    unit percent\n    data t.*\n    target >= 95\n  }\n"
+      "  indicator lev_y \"Krock\" { unit percent data t.r target >= 95 }\n"
+      "  family fam \"F\" {\n    members m \"M\"\n    unit count\n    data u.*\n  }\n"
+      "}\n";
+  Session kept, consumed;
+  std::vector<ast::RuleFile> a, b;
+  for (auto [s, files] : {std::pair{&kept, &a}, std::pair{&consumed, &b}}) {
+    auto tree = parse_rules(s->add("test.rules", text), s->sink);
+    ASSERT_TRUE(tree) << s->rendered();
+    files->push_back(std::move(*tree));
+  }
+  const RuleSet from_kept = check_rules(a, kept.sink);
+  const RuleSet from_consumed = check_rules(std::move(b), consumed.sink);
+  EXPECT_EQ(describe(from_consumed), describe(from_kept));
+  EXPECT_EQ(consumed.rendered(), kept.rendered());
+  EXPECT_EQ(kept.count("E0201"), 2u) << kept.rendered();  // lev_x twice; lev_y, a member and an indicator
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(b[0].indicators.size(), 3u);
+  EXPECT_TRUE(b[0].indicators[0].members.empty());
+  EXPECT_EQ(b[0].indicators[1].id.text, "lev_y");  // the rest is left as it was
+  EXPECT_TRUE(b[0].indicators[2].members.empty());
+  EXPECT_EQ(a[0].indicators[0].members.size(), 3u);
+}
+
+}  // namespace
+}  // namespace attain

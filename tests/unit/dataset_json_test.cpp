@@ -2,6 +2,8 @@
 // seed written as JSON must load to the same dataset; errors keep their codes and messages
 // and point into the JSON text.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -267,22 +269,41 @@ std::string dump(const std::optional<Dataset>& d) {
   return out;
 }
 
-// The two readings of `text`: the dataset and the messages of each.
+// `a == b`, or a failure that shows where they first differ: gtest's own diff of two
+// texts of megabytes would take minutes and gigabytes.
+#define EXPECT_SAME_TEXT(a, b) expect_same_text((a), (b), #a " and " #b)
+void expect_same_text(const std::string& a, const std::string& b, const char* what) {
+  if (a == b) return;
+  const std::size_t at = static_cast<std::size_t>(
+      std::mismatch(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(std::min(a.size(), b.size())),
+                    b.begin())
+          .first -
+      a.begin());
+  const std::size_t from = at < 200 ? 0 : at - 200;
+  ADD_FAILURE() << what << " differ at byte " << at << " (sizes " << a.size() << " and " << b.size()
+                << ")\n--- first:\n"
+                << a.substr(from, 400) << "\n--- second:\n"
+                << b.substr(from, 400);
+}
+
+// The readings of `text`: the dataset and the messages of each. `split` is a table at a
+// time, `parallel` the same on two threads (for a large file), `whole` the reference.
 struct Readings {
-  std::string split, whole;
+  std::string split, parallel, whole;
 };
 
 Readings read_both(const std::string& text) {
   Readings out;
-  for (const detail::JsonReading reading :
-       {detail::JsonReading::split_when_plain, detail::JsonReading::whole}) {
+  const auto read = [&](detail::JsonReading reading, std::size_t threads) {
     Session s;
     const SourceFile& file = s.add("data.json", text);
-    const std::optional<Dataset> d = detail::load_json_dataset(file, s.sink, reading);
-    const std::string result =
-        dump(d) + render_diagnostics(s.sink.diagnostics(), s.sources, DiagnosticFormat::text, false);
-    (reading == detail::JsonReading::whole ? out.whole : out.split) = result;
-  }
+    const std::optional<Dataset> d = detail::load_json_dataset(file, s.sink, reading, threads);
+    return dump(d) + render_diagnostics(s.sink.diagnostics(), s.sources, DiagnosticFormat::text, false);
+  };
+  out.split = read(detail::JsonReading::split_when_plain, 1);
+  out.parallel = read(detail::JsonReading::split_when_plain, 2);
+  out.whole = read(detail::JsonReading::whole, 1);
+  EXPECT_SAME_TEXT(out.parallel, out.split);
   return out;
 }
 
@@ -296,7 +317,7 @@ TEST(JsonDatasetTest, ATableAtATimeReadsTheSeedAsAWhole) {
   const std::string seed = repo_file("tests/cases/inputs/2020q1.json");
   EXPECT_GT(detail::json_tables_read_apart(seed), 3u);
   const Readings r = read_both(seed);
-  EXPECT_EQ(r.split, r.whole);
+  EXPECT_SAME_TEXT(r.split, r.whole);
   EXPECT_NE(r.split.find("table ekonomi"), std::string::npos) << r.split;
 }
 
@@ -350,7 +371,7 @@ TEST(JsonDatasetTest, ATableAtATimeGivesTheWholeReadingsMessages) {
     // The scan splits what it may; malformed pieces are then read whole all the same.
     EXPECT_EQ(detail::json_tables_read_apart(v.text) > 0, v.split);
     const Readings r = read_both(v.text);
-    EXPECT_EQ(r.split, r.whole);
+    EXPECT_SAME_TEXT(r.split, r.whole);
   }
 }
 
@@ -361,7 +382,7 @@ TEST(JsonDatasetTest, ATableAtATimeGivesTheSameResultForEveryTestDataset) {
         "tests/cases/inputs/diff/not_a_report.json", "tests/fuzz/dataset/seed.json"}) {
     SCOPED_TRACE(path);
     const Readings r = read_both(repo_file(path));
-    EXPECT_EQ(r.split, r.whole);
+    EXPECT_SAME_TEXT(r.split, r.whole);
   }
 }
 
@@ -389,8 +410,10 @@ TEST(JsonDatasetTest, ALargeFileReadATableAtATimeGivesTheSameResult) {
   const std::string text = large_json(80, 1200);
   ASSERT_GE(text.size(), std::size_t{4} << 20);
   ASSERT_EQ(detail::json_tables_read_apart(text), 80u);
+  // On two threads the second reads the later half (by bytes): k0040 on.
+  ASSERT_EQ(detail::json_tables_read_by_a_second_thread(text), 40u);
   const Readings r = read_both(text);
-  EXPECT_EQ(r.split, r.whole);
+  EXPECT_SAME_TEXT(r.split, r.whole);
   EXPECT_NE(r.split.find("table k0079"), std::string::npos);
   const std::vector<std::pair<std::string, std::string>> variants{
       {"a literal misspelt in table 70",
@@ -408,11 +431,30 @@ TEST(JsonDatasetTest, ALargeFileReadATableAtATimeGivesTheSameResult) {
        }()},
       {"a malformed report before the tables",
        replaced(text, "\"period\": \"2020-06\"}", "\"period\": \"2020-06\"]")},
+      // Messages from both halves, in the whole reading's order.
+      {"schema errors in tables 5 and 60, a warning in 30 and 61",
+       replaced(replaced(replaced(replaced(text, "\"k0005\": {\"title\"", "\"k0005\": {\"titel\""),
+                                  "\"k0060\": {\"title\"", "\"k0060\": {\"titel\""),
+                         "\"k0030\": {\"title\"", "\"k0030\": {\"x\": [1.250], \"title\""),
+                "\"k0061\": {\"title\"", "\"k0061\": {\"unit\": 5, \"title\"")},
+      {"a row with a cell too few in each half",
+       [&] {
+         std::string t = text;
+         for (const char* table : {"\"k0010\"", "\"k0070\""}) {
+           const std::size_t at = t.find("\"values\": [", t.find(table));
+           t.replace(at, 11, "\"values\": [");
+           const std::size_t comma = t.find(", ", at);
+           t.erase(at + 11, comma + 2 - (at + 11));
+         }
+         return t;
+       }()},
+      // A repeat across the halves: read on one thread, found as on one.
+      {"table k0003 given again as k0050", replaced(text, "\"k0050\": {", "\"k0003\": {")},
   };
   for (const auto& [what, variant] : variants) {
     SCOPED_TRACE(what);
     const Readings v = read_both(variant);
-    EXPECT_EQ(v.split, v.whole);
+    EXPECT_SAME_TEXT(v.split, v.whole);
     EXPECT_NE(v.split.find("error"), std::string::npos) << v.split.substr(0, 300);
   }
 }

@@ -139,6 +139,12 @@ bool is_json_dataset(std::string_view path);
 // Loads a dataset, as JSON or YAML by its name (is_json_dataset). Malformed YAML or JSON, an unreadable
 // number, a missing or unknown key, a duplicate key or a row with the wrong number of cells is reported with
 // its location (E03xx); loading goes on to find further problems, then returns nullopt.
-std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink);
+// `threads`: how many threads a large JSON dataset's tables may be read on at once
+// (a national file, read while the rules are checked); the result is the same.
+struct LoadOptions {
+  std::size_t threads = 1;
+};
+std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink,
+                                    const LoadOptions& options = {});
 
 }  // namespace attain
