@@ -1,6 +1,7 @@
 #include "attain/check.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 #include <map>
 #include <set>
@@ -38,6 +39,9 @@ class Checker {
     }
     out_.indicators.reserve(declarations);
     out_.items.reserve(indicators + budgets);
+    // Room for the ids to be declared (a few groups, checks and constants more may come).
+    declared_.reserve(indicators + budgets + 64);
+    slots_.assign(std::bit_ceil(2 * declared_.capacity()), 0);
     // Constants first: any file may use a constant declared in any other.
     for (const ast::RuleFile& file : files) {
       for (const ast::Constant& c : file.constants) {
@@ -94,13 +98,72 @@ class Checker {
 
  private:
   // Ids share one namespace across areas, goals, objectives, indicators and budgets.
-  void declare(const ast::Name& id) {
-    auto [it, inserted] = ids_.emplace(id.text, id.span);
-    if (!inserted) {
-      error("E0201", id.span,
-            fmt::format("duplicate id '{}': ids must be unique across the rule set", id.text))
-          .note(fmt::format("'{}' is first declared here", id.text), it->second);
+  void declare(const ast::Name& id) { declare(id.text, nullptr, id.span); }
+
+  // An id declared (`head`), or a family member's (`head`_`tail`: the family's id and the
+  // member's), which is never made as a string: a national rule set has 290 000. The
+  // parts point into the syntax trees and the checked members, which outlive the check.
+  struct Declared {
+    const std::string* head;
+    const std::string* tail;  // null for an id that is not a member's
+    Span span;
+  };
+
+  void declare(const std::string& head, const std::string* tail, Span span) {
+    if (const Declared* first = declared(head, tail)) {
+      const std::string id = id_text(head, tail);
+      error("E0201", span, fmt::format("duplicate id '{}': ids must be unique across the rule set", id))
+          .note(fmt::format("'{}' is first declared here", id), first->span);
+      return;
     }
+    if ((declared_.size() + 1) * 2 > slots_.size()) {  // at most half full
+      std::vector<std::uint32_t> slots(std::max<std::size_t>(slots_.size() * 2, 1024), 0);
+      slots_.swap(slots);
+      for (std::uint32_t k = 1; k <= declared_.size(); ++k) place(k);
+    }
+    declared_.push_back({&head, tail, span});
+    place(static_cast<std::uint32_t>(declared_.size()));
+  }
+
+  // The declaration of an id, or nullptr: an open-addressing table of indexes into
+  // declared_ (one more; 0 is empty), by a hash of the id's text.
+  const Declared* declared(std::string_view head, const std::string* tail = nullptr) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = id_hash(head, tail) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0) return nullptr;
+      const Declared& d = declared_[slots_[i] - 1];
+      const bool same = d.tail && tail     ? *d.head == head && *d.tail == *tail
+                        : !d.tail && !tail ? *d.head == head
+                                           : id_text(*d.head, d.tail) == id_text(head, tail);
+      if (same) return &d;
+    }
+  }
+
+  void place(std::uint32_t k) {
+    const Declared& d = declared_[k - 1];
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = id_hash(*d.head, d.tail) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = k;
+  }
+
+  static std::string id_text(std::string_view head, const std::string* tail) {
+    return tail ? fmt::format("{}_{}", head, *tail) : std::string(head);
+  }
+
+  // FNV-1a of the id's text.
+  static std::uint64_t id_hash(std::string_view head, const std::string* tail) {
+    std::uint64_t h = 14695981039346656037ull;
+    const auto add = [&h](std::string_view part) {
+      for (const char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    };
+    add(head);
+    if (tail) {
+      add("_");
+      add(*tail);
+    }
+    return h;
   }
 
   Diagnostic& error(std::string code, Span span, std::string message) {
@@ -499,7 +562,7 @@ class Checker {
       out.members.reserve(in.members.size());
       for (const ast::Member& m : in.members) {
         const Member& member = out.members.emplace_back(Member{m.id.text, m.name});
-        declare({member_id(out, member), m.id.span});
+        declare(in.id.text, &member.id, m.id.span);
         out_.items.push_back({RuleItem::Kind::indicator, index, out.members.size() - 1});
       }
       // Nothing reads the syntax tree's members again: given the files to consume, their
@@ -679,10 +742,11 @@ class Checker {
   // inferred units count too.
   void likely_mistakes(const Indicator& out, std::size_t index) {
     for (const Breakdown& b : out.breakdowns) {
-      if (b.id != out.id && ids_.count(b.id)) {
+      const Declared* other = b.id != out.id ? declared(b.id) : nullptr;
+      if (other) {
         warning("W0205", b.span,
                 fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
-            .note("declared here", ids_.at(b.id));
+            .note("declared here", other->span);
       }
     }
     const ast::Target& t = out.target;
@@ -1020,8 +1084,9 @@ class Checker {
   std::vector<ast::RuleFile>* consumed_ = nullptr;
   std::size_t file_ = 0;  // the file check_file is checking
   std::map<std::string, Span> test_ids_;
-  std::map<std::string, Span> ids_;
-  std::vector<bool> unit_given_;  // per indicator (a family once): was `unit` written
+  std::vector<Declared> declared_;    // every id declared, in order (declare)
+  std::vector<std::uint32_t> slots_;  // indexes into declared_, one more (declared)
+  std::vector<bool> unit_given_;      // per indicator (a family once): was `unit` written
   std::set<std::string> rejected_profiles_;
   std::map<std::size_t, Span>
       direction_spans_;  // indicator index -> its written direction  // declared but invalid (E0239, E0240)
