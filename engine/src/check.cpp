@@ -98,18 +98,22 @@ class Checker {
 
  private:
   // Ids share one namespace across areas, goals, objectives, indicators and budgets.
-  void declare(const ast::Name& id) { declare(id.text, nullptr, id.span); }
+  void declare(const ast::Name& id) { declare(id.text, std::nullopt, id.span); }
 
   // An id declared (`head`), or a family member's (`head`_`tail`: the family's id and the
   // member's), which is never made as a string: a national rule set has 290 000. The
   // parts point into the syntax trees and the checked members, which outlive the check.
   struct Declared {
     const std::string* head;
-    const std::string* tail;  // null for an id that is not a member's
+    const char* tail;  // null for an id that is not a member's
+    std::uint32_t tail_length;
     Span span;
+    std::optional<std::string_view> member() const {
+      return tail ? std::optional<std::string_view>(std::string_view(tail, tail_length)) : std::nullopt;
+    }
   };
 
-  void declare(const std::string& head, const std::string* tail, Span span) {
+  void declare(const std::string& head, std::optional<std::string_view> tail, Span span) {
     if (const Declared* first = declared(head, tail)) {
       const std::string id = id_text(head, tail);
       error("E0201", span, fmt::format("duplicate id '{}': ids must be unique across the rule set", id))
@@ -121,21 +125,23 @@ class Checker {
       slots_.swap(slots);
       for (std::uint32_t k = 1; k <= declared_.size(); ++k) place(k);
     }
-    declared_.push_back({&head, tail, span});
+    declared_.push_back(
+        {&head, tail ? tail->data() : nullptr, static_cast<std::uint32_t>(tail ? tail->size() : 0), span});
     place(static_cast<std::uint32_t>(declared_.size()));
   }
 
   // The declaration of an id, or nullptr: an open-addressing table of indexes into
   // declared_ (one more; 0 is empty), by a hash of the id's text.
-  const Declared* declared(std::string_view head, const std::string* tail = nullptr) const {
+  const Declared* declared(std::string_view head, std::optional<std::string_view> tail = std::nullopt) const {
     if (slots_.empty()) return nullptr;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = id_hash(head, tail) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) return nullptr;
       const Declared& d = declared_[slots_[i] - 1];
-      const bool same = d.tail && tail     ? *d.head == head && *d.tail == *tail
-                        : !d.tail && !tail ? *d.head == head
-                                           : id_text(*d.head, d.tail) == id_text(head, tail);
+      const std::optional<std::string_view> member = d.member();
+      const bool same = member.has_value() == tail.has_value()
+                            ? *d.head == head && member == tail
+                            : id_text(*d.head, member) == id_text(head, tail);
       if (same) return &d;
     }
   }
@@ -143,17 +149,17 @@ class Checker {
   void place(std::uint32_t k) {
     const Declared& d = declared_[k - 1];
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = id_hash(*d.head, d.tail) & mask;
+    std::size_t i = id_hash(*d.head, d.member()) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = k;
   }
 
-  static std::string id_text(std::string_view head, const std::string* tail) {
+  static std::string id_text(std::string_view head, std::optional<std::string_view> tail) {
     return tail ? fmt::format("{}_{}", head, *tail) : std::string(head);
   }
 
   // FNV-1a of the id's text.
-  static std::uint64_t id_hash(std::string_view head, const std::string* tail) {
+  static std::uint64_t id_hash(std::string_view head, std::optional<std::string_view> tail) {
     std::uint64_t h = 14695981039346656037ull;
     const auto add = [&h](std::string_view part) {
       for (const char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
@@ -552,18 +558,24 @@ class Checker {
   // family's own id declares nothing; its members' ids do.
   void check_indicator(const ast::Indicator& in, std::size_t base) {
     if (!in.family) declare(in.id);
-    Indicator out = checked(in, base);
-    const std::size_t index = out_.indicators.size();
+    const auto index = static_cast<std::uint32_t>(out_.indicators.size());
+    // In its place at once (room for every declaration was reserved), so that its
+    // members' ids stay where declare() points while the check runs.
+    Indicator& out = out_.indicators.emplace_back(checked(in, base));
     unit_given_.push_back(!in.units.empty());
     if (!in.directions.empty()) direction_spans_[index] = in.directions.front().span;
     if (!in.family) {
       out_.items.push_back({RuleItem::Kind::indicator, index});
     } else {
+      std::size_t text = 0;
+      for (const ast::Member& m : in.members) text += m.id.text.size() + m.name.size();
+      out.member_text.reserve(text);  // never moved while the check runs
       out.members.reserve(in.members.size());
       for (const ast::Member& m : in.members) {
-        const Member& member = out.members.emplace_back(Member{m.id.text, m.name});
-        declare(in.id.text, &member.id, m.id.span);
-        out_.items.push_back({RuleItem::Kind::indicator, index, out.members.size() - 1});
+        out.add_member(m.id.text, m.name);
+        declare(in.id.text, out.id_of(out.members.back()), m.id.span);
+        out_.items.push_back(
+            {RuleItem::Kind::indicator, index, static_cast<std::uint32_t>(out.members.size() - 1)});
       }
       // Nothing reads the syntax tree's members again: given the files to consume, their
       // room goes back as each family is checked (290 000 members: 23 MB of the peak).
@@ -573,7 +585,6 @@ class Checker {
             file.indicators[static_cast<std::size_t>(&in - file.indicators.data())].members);
       }
     }
-    out_.indicators.push_back(std::move(out));
   }
 
   // The checked properties of an indicator or of a family (its members' template). A
@@ -867,7 +878,7 @@ class Checker {
       }
       out.lines = p->value;
     }
-    out_.items.push_back({RuleItem::Kind::budget, out_.budgets.size()});
+    out_.items.push_back({RuleItem::Kind::budget, static_cast<std::uint32_t>(out_.budgets.size())});
     out_.budgets.push_back(std::move(out));
   }
 
@@ -1094,18 +1105,33 @@ class Checker {
 
 }  // namespace
 
+std::string_view Indicator::id_of(const Member& member) const {
+  return std::string_view(member_text).substr(member.at, member.id_length);
+}
+
+std::string_view Indicator::name_of(const Member& member) const {
+  return std::string_view(member_text).substr(member.at + member.id_length, member.name_length);
+}
+
+void Indicator::add_member(std::string_view member_id, std::string_view member_name) {
+  members.push_back({static_cast<std::uint32_t>(member_text.size()),
+                     static_cast<std::uint32_t>(member_id.size()),
+                     static_cast<std::uint32_t>(member_name.size())});
+  member_text.append(member_id).append(member_name);
+}
+
 std::string member_id(const Indicator& family, const Member& member) {
-  return family.id + "_" + member.id;
+  return fmt::format("{}_{}", family.id, family.id_of(member));
 }
 
 std::string member_name(const Indicator& family, const Member& member) {
-  return family.name + " " + member.name;
+  return fmt::format("{} {}", family.name, family.name_of(member));
 }
 
-ast::Reference with_member(const ast::Reference& ref, const Member& member) {
+ast::Reference with_member(const ast::Reference& ref, std::string_view member_id) {
   ast::Reference out = ref;
   for (ast::Name& part : out.path) {
-    if (part.text == "*") part.text = member.id;
+    if (part.text == "*") part.text = member_id;
   }
   return out;
 }
@@ -1114,8 +1140,9 @@ namespace {
 
 // id == member_id(family, member), without making the string.
 bool is_member_id(std::string_view id, const Indicator& family, const Member& member) {
-  return id.size() == family.id.size() + 1 + member.id.size() && id.starts_with(family.id) &&
-         id[family.id.size()] == '_' && id.ends_with(member.id);
+  const std::string_view own = family.id_of(member);
+  return id.size() == family.id.size() + 1 + own.size() && id.starts_with(family.id) &&
+         id[family.id.size()] == '_' && id.ends_with(own);
 }
 
 }  // namespace
@@ -1124,11 +1151,13 @@ Indicator RuleSet::indicator_of(const RuleItem& item) const {
   Indicator out = indicators.at(item.index);
   if (out.members.empty()) return out;
   const Member member = out.members.at(item.member);
-  out.members.clear();
+  const std::string own(out.id_of(member));
   out.id = member_id(out, member);
   out.name = member_name(out, member);
-  out.data = with_member(out.data, member);
-  for (Breakdown& b : out.breakdowns) b.data = with_member(b.data, member);
+  out.members.clear();
+  out.member_text.clear();
+  out.data = with_member(out.data, own);
+  for (Breakdown& b : out.breakdowns) b.data = with_member(b.data, own);
   return out;
 }
 

@@ -972,7 +972,8 @@ class Evaluator {
 
   std::optional<ItemResult> indicator(const RuleItem& item) {
     const Indicator& in = rules_.indicators[item.index];
-    const Member* member = in.members.empty() ? nullptr : &in.members[item.member];
+    const std::optional<std::string_view> member =
+        in.members.empty() ? std::nullopt : std::optional(in.id_of(in.members[item.member]));
     ItemResult r = start(item);
     auto b = bind(member ? with_member(in.data, *member) : in.data, in.cumulative, nullptr, in.comparison);
     if (!b) return std::nullopt;
@@ -1015,7 +1016,7 @@ class Evaluator {
     if (in.members.empty()) return std::nullopt;
     if (!shared_ || shared_->index != item.index) shared_ = share(item.index);
     if (!shared_->plain) return std::nullopt;
-    const Row* row = find_row(*shared_->rows, in.members[item.member].id);
+    const Row* row = find_row(*shared_->rows, in.id_of(in.members[item.member]));
     if (!row || !row->has_values()) return std::nullopt;
     Value now = shared_->table->figure(*row, shared_->current);
     if (now.kind == Value::Kind::text || (now.is_number() && now.percent && in.unit != Unit::percent))

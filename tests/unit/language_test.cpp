@@ -1344,8 +1344,8 @@ TEST(LanguageFamilyTest, TheCheckerKeepsAFamilyOnceWithAnItemPerMember) {
   EXPECT_EQ(family.id, "lev");
   EXPECT_EQ(family.data.to_string(), "t.*");
   ASSERT_EQ(family.members.size(), 2u);
-  EXPECT_EQ(family.members[1].id, "arkiv");
-  EXPECT_EQ(family.members[1].name, "Stadsarkivet");
+  EXPECT_EQ(family.id_of(family.members[1]), "arkiv");
+  EXPECT_EQ(family.name_of(family.members[1]), "Stadsarkivet");
   ASSERT_EQ(rules.items.size(), 2u);
   EXPECT_EQ(rules.indicator_count(), 2u);
   EXPECT_EQ(rules.items[1].index, 0u);
