@@ -53,9 +53,9 @@ DatasetBuilder::DatasetBuilder(const SourceFile& file, DiagnosticSink& sink) : f
   out_.file = file.id();
 }
 
-DatasetBuilder DatasetBuilder::fork(std::uint32_t entry) const {
+std::optional<DatasetBuilder> DatasetBuilder::fork(std::uint32_t entry) const {
   if (frames_.size() != 2 || frames_.back().kind != Kind::tables || frames_.back().value_next)
-    throw std::logic_error("DatasetBuilder::fork: not between the entries of the tables map");
+    return std::nullopt;
   DatasetBuilder part(file_, sink_);
   part.root_seen_ = true;
   part.frames_.push_back(frames_.front());

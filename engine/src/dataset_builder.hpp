@@ -46,8 +46,9 @@ class DatasetBuilder {
   // from the `entry`th on, to be fed them on another thread while this one is fed those
   // before; then adopt() takes back what it built, as if this builder had been fed all
   // of them. Only for entries whose ids are all different (a repeat is found within one
-  // builder). Throws std::logic_error when not between entries.
-  DatasetBuilder fork(std::uint32_t entry) const;
+  // builder). nullopt when this builder is not between the entries of the tables map
+  // (the caller then feeds it every entry); adopt() throws std::logic_error then.
+  std::optional<DatasetBuilder> fork(std::uint32_t entry) const;
   void adopt(DatasetBuilder&& part);
 
   // The span of a node's text: a quoted scalar to its closing quote, a plain scalar to

@@ -309,18 +309,19 @@ class JsonWalk {
     builder_.event({DataEvent::Type::map, open, {}});
     const std::size_t n = split_->members.size();
     const std::size_t half = threads_ > 1 ? second_half(*split_) : n;
-    if (half == n) {
+    std::optional<DatasetBuilder> part =
+        half < n ? builder_.fork(static_cast<std::uint32_t>(half)) : std::nullopt;
+    if (!part) {
       read_tables(builder_, 0, n);
     } else {
-      DatasetBuilder part = builder_.fork(static_cast<std::uint32_t>(half));
       std::exception_ptr failed;
       {
         std::jthread other([&] {
           try {
-            JsonWalk walk(file_text_, skip_, part, depth_);
+            JsonWalk walk(file_text_, skip_, *part, depth_);
             walk.split_ = split_;
             walk.file_text_ = file_text_;
-            walk.read_tables(part, half, n);
+            walk.read_tables(*part, half, n);
           } catch (...) {
             failed = std::current_exception();
           }
@@ -328,7 +329,7 @@ class JsonWalk {
         read_tables(builder_, 0, half);
       }  // (joined here, also when this half throws)
       if (failed) std::rethrow_exception(failed);
-      builder_.adopt(std::move(part));
+      builder_.adopt(std::move(*part));
     }
     last_ = skip_ + split_->close;
     builder_.event({DataEvent::Type::end, open, {}});

@@ -461,3 +461,29 @@ TEST(JsonDatasetTest, ALargeFileReadATableAtATimeGivesTheSameResult) {
 
 }  // namespace
 }  // namespace attain
+
+namespace attain {
+namespace {
+
+// fork() is for the tables map's entries only: anywhere else the caller reads on one
+// thread; adopt() of a part not between entries is a bug, and says so.
+TEST(DatasetBuilderForkTest, AForkIsMadeOnlyBetweenTheEntriesOfTheTablesMap) {
+  using detail::DataEvent;
+  Session s;
+  const std::string text = R"({"tables": {"a": {}}})";
+  const SourceFile& file = s.add("fork.json", text);
+  detail::DatasetBuilder builder(file, s.sink);
+  EXPECT_FALSE(builder.fork(0));  // before the document
+  builder.event({DataEvent::Type::map, 0, {}});
+  EXPECT_FALSE(builder.fork(0));  // in the root map
+  builder.event({DataEvent::Type::scalar, 1, "tables"});
+  builder.event({DataEvent::Type::map, 11, {}});
+  std::optional<detail::DatasetBuilder> part = builder.fork(0);
+  ASSERT_TRUE(part);
+  builder.event({DataEvent::Type::scalar, 12, "a"});
+  EXPECT_FALSE(builder.fork(1));  // an entry's value is next
+  EXPECT_THROW(builder.adopt(std::move(*part)), std::logic_error);
+}
+
+}  // namespace
+}  // namespace attain
