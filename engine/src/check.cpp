@@ -138,11 +138,7 @@ class Checker {
     for (std::size_t i = id_hash(head, tail) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) return nullptr;
       const Declared& d = declared_[slots_[i] - 1];
-      const std::optional<std::string_view> member = d.member();
-      const bool same = member.has_value() == tail.has_value()
-                            ? *d.head == head && member == tail
-                            : id_text(*d.head, member) == id_text(head, tail);
-      if (same) return &d;
+      if (same_text(*d.head, d.member(), head, tail)) return &d;
     }
   }
 
@@ -152,6 +148,24 @@ class Checker {
     std::size_t i = id_hash(*d.head, d.member()) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = k;
+  }
+
+  // Whether two ids are the same text: the parts may split it differently (a_b + c is
+  // a + b_c, and the indicator a_b_c). No string is made.
+  static bool same_text(std::string_view head1, std::optional<std::string_view> tail1, std::string_view head2,
+                        std::optional<std::string_view> tail2) {
+    const auto size = [](std::string_view head, std::optional<std::string_view> tail) {
+      return head.size() + (tail ? 1 + tail->size() : 0);
+    };
+    const auto at = [](std::string_view head, std::optional<std::string_view> tail, std::size_t i) {
+      return i < head.size() ? head[i] : i == head.size() ? '_' : (*tail)[i - head.size() - 1];
+    };
+    const std::size_t n = size(head1, tail1);
+    if (n != size(head2, tail2)) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (at(head1, tail1, i) != at(head2, tail2, i)) return false;
+    }
+    return true;
   }
 
   static std::string id_text(std::string_view head, std::optional<std::string_view> tail) {

@@ -199,6 +199,34 @@ TEST(CheckErrorTest, E0201IdsShareOneNamespaceAcrossLevels) {
                     "test.rules:3:12");
 }
 
+// A member's id is FAMILY_MEMBER, and '_' may be in either part: however two ids are
+// split, the same text is a duplicate.
+TEST(CheckErrorTest, E0201MemberIdsSplitDifferentlyAreTheSameId) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"  family a_b \"F1\" { members c \"C\" data t.* }\n  family a \"F2\" { members b_c \"BC\" data t.* "
+       "}\n",
+       "test.rules:3:27"},
+      {"  family a \"F1\" { members b_c \"BC\" data t.* }\n  family a_b \"F2\" { members c \"C\" data t.* "
+       "}\n",
+       "test.rules:3:29"},
+      {"  family a \"F\" { members b_c \"BC\" data t.* }\n  indicator a_b_c \"I\" { data t.r }\n",
+       "test.rules:3:13"},
+      {"  indicator a_b_c \"I\" { data t.r }\n  family a_b \"F\" { members c \"C\" data t.* }\n",
+       "test.rules:3:28"},
+  };
+  for (const auto& [declarations, second] : cases) {
+    SCOPED_TRACE(declarations);
+    CheckErrors e("area z \"Z\" {\n" + declarations + "}\n");
+    EXPECT_DIAGNOSTIC(e.s, "E0201", "duplicate id 'a_b_c': ids must be unique across the rule set", second);
+    EXPECT_EQ(e.s.count("E0201"), 1u) << e.s.rendered();
+  }
+  // Ids of the same length that differ are not duplicates.
+  CheckErrors fine(
+      "area z \"Z\" {\n  family a_b \"F1\" { members c \"C\" data t.* }\n"
+      "  family a \"F2\" { members b_d \"BD\" data t.* }\n  indicator a_b_e \"I\" { data t.r }\n}\n");
+  EXPECT_EQ(fine.s.count("E0201"), 0u) << fine.s.rendered();
+}
+
 TEST(CheckErrorTest, E0201DuplicateBreakdown) {
   CheckErrors e(
       one_indicator("data t.r\nbreakdown man \"Män\" data t.r.man\nbreakdown man \"Män 2\" data t.r.man2\n"));
