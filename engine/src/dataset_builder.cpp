@@ -450,7 +450,8 @@ void DatasetBuilder::cell(const DataEvent& e, Table& table, std::uint32_t index)
     }
   }
   std::string why;
-  std::optional<Value> read = read_plain_number(e.value, v.span);
+  // (A cell in place that is not a plain number is not one either way.)
+  std::optional<Value> read = in_place ? std::nullopt : read_plain_number(e.value, v.span);
   if (!read) read = read_cell(e.value, v.span, table.columns[index].kind == ColumnKind::target, why);
   if (read) {
     if (read->is_number()) grouped(read->text, read->number);

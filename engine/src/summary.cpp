@@ -21,26 +21,25 @@ SummaryBuilder::SummaryBuilder(std::string dataset) {
   out_.datasets.push_back(std::move(dataset));
 }
 
-SummaryLine& SummaryBuilder::line(bool family, const std::string& id, const std::string& name) {
+std::size_t SummaryBuilder::line(bool family, const std::string& id, const std::string& name) {
   if (family) {
     const auto [at, added] = family_line_.try_emplace(id, out_.lines.size());
     if (!added) {
-      SummaryLine& same = out_.lines[at->second];
-      ++same.members;
-      return same;
+      ++out_.lines[at->second].members;
+      return at->second;
     }
   }
   SummaryLine& line = out_.lines.emplace_back();
   line.kind = family ? SummaryLine::Kind::family : SummaryLine::Kind::indicator;
   line.id = id;
   line.name = name;
-  return line;
+  return out_.lines.size() - 1;
 }
 
 void SummaryBuilder::add(const ItemResult& r) {
   if (r.kind != ItemResult::Kind::indicator) return;
-  SummaryLine& counted = r.family ? line(true, r.family->id, r.family->name) : line(false, r.id, r.name);
-  ++counted.counts[static_cast<std::size_t>(r.verdict)];
+  const std::size_t at = r.family ? line(true, r.family->id, r.family->name) : line(false, r.id, r.name);
+  ++out_.lines[at].counts[static_cast<std::size_t>(r.verdict)];
 }
 
 void SummaryBuilder::add(const Indicator& declared, Verdict verdict) {
@@ -50,8 +49,8 @@ void SummaryBuilder::add(const Indicator& declared, Verdict verdict) {
     ++out_.lines[at].members;
   } else {
     const bool family = declared.family.has_value();
-    line(family, family ? declared.family->id : declared.id, family ? declared.family->name : declared.name);
-    at = family ? family_line_.at(declared.family->id) : out_.lines.size() - 1;
+    at = family ? line(true, declared.family->id, declared.family->name)
+                : line(false, declared.id, declared.name);
     last_family_ = family ? &declared : nullptr;
     last_line_ = at;
   }

@@ -60,8 +60,9 @@ class SummaryBuilder {
   Summary take() { return std::move(out_); }
 
  private:
-  // The line a result counts on: its family's (made at its first member), or a new one.
-  SummaryLine& line(bool family, const std::string& id, const std::string& name);
+  // The index of the line a result counts on: its family's (made at its first member,
+  // one more member after), or a new one.
+  std::size_t line(bool family, const std::string& id, const std::string& name);
 
   Summary out_;
   std::unordered_map<std::string, std::size_t> family_line_;  // family id -> index into out_.lines
