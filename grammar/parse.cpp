@@ -62,14 +62,13 @@ std::string unescape(std::string_view raw) {
   return out;
 }
 
-// Collects a family's members while `members_first` is parsed again (lower_family).
+// Collects a family's members while `members_first` is parsed again (lower_family):
+// each id waits for its name, and both go into the family's member text.
 struct MemberList {
   const SourceFile& file;
-  std::vector<ast::Member>& out;
-  Span span(const char* begin, const char* end) const {
-    const char* base = file.text().data();
-    return {file.id(), static_cast<std::uint32_t>(begin - base), static_cast<std::uint32_t>(end - base)};
-  }
+  ast::FamilyMembers& out;
+  std::string_view id;
+  std::uint32_t offset = 0;
 };
 
 template <typename Rule>
@@ -79,7 +78,8 @@ template <>
 struct MemberAction<g::member_id> {
   template <typename Input>
   static void apply(const Input& in, MemberList& list) {
-    list.out.push_back({{in.string(), list.span(in.begin(), in.end())}, {}});
+    list.id = in.string_view();
+    list.offset = static_cast<std::uint32_t>(in.begin() - list.file.text().data());
   }
 };
 
@@ -87,7 +87,11 @@ template <>
 struct MemberAction<g::member_name_content> {
   template <typename Input>
   static void apply(const Input& in, MemberList& list) {
-    list.out.back().name = unescape(in.string_view());
+    const std::string_view raw = in.string_view();
+    if (raw.find('\\') == std::string_view::npos)
+      list.out.add_member(list.id, raw, list.offset);
+    else
+      list.out.add_member(list.id, unescape(raw), list.offset);
   }
 };
 
@@ -329,10 +333,13 @@ class Lowering {
     // all have the 290 kommuner), and no more than used: growing by doubling left up
     // to half of 290 000 members' room unused, 18 MB of the check's peak.
     ind.members.reserve(last_family_size_);
-    MemberList members{file_, ind.members};
+    ind.member_text.reserve(last_family_text_);
+    MemberList members{file_, ind, {}, 0};
     pegtl::parse<g::members_first, MemberAction>(in, members);
     if (ind.members.capacity() > ind.members.size()) ind.members.shrink_to_fit();
+    if (ind.member_text.capacity() > ind.member_text.size()) ind.member_text.shrink_to_fit();
     last_family_size_ = ind.members.size();
+    last_family_text_ = ind.member_text.size();
     properties(ind, n, 3);
     out_.indicators.push_back(std::move(ind));
   }
@@ -580,6 +587,7 @@ class Lowering {
   ast::RuleFile out_;
   bool bad_number_ = false;           // the current declaration has an unreadable number
   std::size_t last_family_size_ = 0;  // members of the family lowered last
+  std::size_t last_family_text_ = 0;  // and the bytes of their ids and names
 };
 
 bool is_word_char(char c) {
@@ -890,6 +898,20 @@ std::vector<const SourceFile*> load_rule_files(const std::vector<std::string>& p
 }
 
 namespace ast {
+
+std::string_view FamilyMembers::id_of(const Member& member) const {
+  return std::string_view(member_text).substr(member.at, member.id_length);
+}
+
+std::string_view FamilyMembers::name_of(const Member& member) const {
+  return std::string_view(member_text).substr(member.at + member.id_length, member.name_length);
+}
+
+void FamilyMembers::add_member(std::string_view id, std::string_view name, std::uint32_t offset) {
+  members.push_back({static_cast<std::uint32_t>(member_text.size()), static_cast<std::uint32_t>(id.size()),
+                     static_cast<std::uint32_t>(name.size()), offset});
+  member_text.append(id).append(name);
+}
 
 bool Reference::has_wildcard() const {
   return std::any_of(path.begin(), path.end(), [](const Name& p) { return p.text == "*"; });

@@ -442,7 +442,7 @@ class Run {
     std::vector<attain::ast::RuleFile> parsed;
     for (const attain::SourceFile* file : rule_files)
       parsed.push_back(attain::parse_rules_recovering(*file, sink_));
-    const attain::RuleSet rules = attain::check_rules(parsed, sink_);
+    const attain::RuleSet rules = attain::check_rules(std::move(parsed), sink_);
     parsed.clear();
 #ifdef __GLIBC__
     // The syntax trees were the main thread's; the dataset is being loaded by a worker,

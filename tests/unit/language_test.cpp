@@ -1308,10 +1308,11 @@ TEST(LanguageFamilyTest, AFamilyIsLoweredOnceWithItsMembers) {
   EXPECT_EQ(family.family->text, "lev");
   EXPECT_EQ(family.family_name, "Leveranssäkerhet");
   ASSERT_EQ(family.members.size(), 2u);
-  EXPECT_EQ(family.members[1].id.text, "arkiv");
-  EXPECT_EQ(family.members[1].name, "Stadsarkivet");
-  EXPECT_EQ(s.sources.location(family.members[0].id.span), "test.rules:3:13");
-  EXPECT_EQ(s.sources.location(family.members[1].id.span), "test.rules:3:30");
+  EXPECT_EQ(family.id_of(family.members[1]), "arkiv");
+  EXPECT_EQ(family.name_of(family.members[1]), "Stadsarkivet");
+  const FileId file = family.span.file;
+  EXPECT_EQ(s.sources.location(ast::FamilyMembers::span_of(family.members[0], file)), "test.rules:3:13");
+  EXPECT_EQ(s.sources.location(ast::FamilyMembers::span_of(family.members[1], file)), "test.rules:3:30");
   EXPECT_EQ(family.data.at(0).value.to_string(), "t.*");  // the checker puts in each member
 }
 
@@ -1322,13 +1323,16 @@ TEST(LanguageFamilyTest, MembersAreReadWithEscapesCommentsAndLineBreaks) {
       "      q \"Q\" # another\n    data t.*\n  }\n}\n");
   ASSERT_TRUE(tree) << s.rendered();
   ASSERT_EQ(tree->indicators.size(), 1u);
-  const auto& members = tree->indicators[0].members;
+  const ast::Indicator& family = tree->indicators[0];
+  const auto& members = family.members;
   ASSERT_EQ(members.size(), 2u);
-  EXPECT_EQ(members[0].name, "P \"x\" \\ y");
-  EXPECT_EQ(members[1].id.text, "q");
-  EXPECT_EQ(members[1].name, "Q");
-  EXPECT_EQ(s.sources.location(members[1].id.span), "test.rules:4:7");
-  EXPECT_EQ(s.sources.file(members[1].id.span.file).slice(members[1].id.span), "q");
+  EXPECT_EQ(family.id_of(members[0]), "p");
+  EXPECT_EQ(family.name_of(members[0]), "P \"x\" \\ y");
+  EXPECT_EQ(family.id_of(members[1]), "q");
+  EXPECT_EQ(family.name_of(members[1]), "Q");
+  const Span q = ast::FamilyMembers::span_of(members[1], family.span.file);
+  EXPECT_EQ(s.sources.location(q), "test.rules:4:7");
+  EXPECT_EQ(s.sources.file(q.file).slice(q), "q");
   // The properties after the list are the family's.
   EXPECT_EQ(tree->indicators[0].data.at(0).value.to_string(), "t.*");
 }

@@ -46,21 +46,15 @@ struct Family {
   friend bool operator==(const Family&, const Family&) = default;
 };
 
-// A member of a family: `members lkdata "LKDATA"`. Its id ("lkdata") and name
-// ("LKDATA") are places in its family's Indicator::member_text (Indicator::id_of,
-// name_of): 12 bytes a member and its text, not two strings, for a national rule set's
-// 290 000.
-struct Member {
-  std::uint32_t at = 0;  // the id, the name right after it
-  std::uint32_t id_length = 0;
-  std::uint32_t name_length = 0;
-};
+// A family's member (ast::Member): its id and name are places in its family's
+// member_text (Indicator::id_of, name_of).
+using ast::Member;
 
 // An indicator, or a family (docs/language.md#rule-families), which stands for one
 // indicator per member. A family is checked and stored once: its `id` and `name` are
 // the family's, `family` is set, and `data` and the breakdowns' references keep '*'
 // where each member's id goes. RuleSet::indicator_of makes a member's own indicator.
-struct Indicator {
+struct Indicator : ast::FamilyMembers {  // a family's members, as its syntax tree had them
   std::string id;
   std::string name;
   Span span;
@@ -81,12 +75,6 @@ struct Indicator {
   std::vector<std::pair<std::string, std::string>> metadata;
   Decimal weight = Decimal::integer(1);
   std::vector<Breakdown> breakdowns;
-  std::vector<Member> members;  // a family's, in the order of `members`; empty otherwise
-  std::string member_text;      // the members' ids and names, one after the other
-
-  std::string_view id_of(const Member& member) const;
-  std::string_view name_of(const Member& member) const;
-  void add_member(std::string_view id, std::string_view name);
 };
 
 // A family member's id, FAMILY_MEMBER ("leveranssakerhet_lkdata"), and name, "Family
@@ -198,9 +186,9 @@ struct RuleSet {
 // later stages can report their own errors too, but after an error it is incomplete:
 // the caller must not present results computed from it.
 RuleSet check_rules(const std::vector<ast::RuleFile>& files, DiagnosticSink& sink);
-// The same, consuming the files: their families' member lists are given back as each
-// family is checked (the rest is left as it was), so that a national rule set's 290 000
-// members are not held twice.
+// The same, consuming the files: their families' member lists are taken over by the
+// rule set as each family is checked, not copied (the rest is left as it was), so that
+// a national rule set's 290 000 members are not held twice.
 RuleSet check_rules(std::vector<ast::RuleFile>&& files, DiagnosticSink& sink);
 
 // The rule set as position-free text, one line per declaration and property: two rule
