@@ -98,26 +98,49 @@ class Checker {
 
  private:
   // Ids share one namespace across areas, goals, objectives, indicators and budgets.
-  void declare(const ast::Name& id) { declare(id.text, std::nullopt, id.span); }
+  void declare(const ast::Name& id) {
+    plain_.push_back({&id.text, id.span});
+    declare(id.text, std::nullopt, id.span, {static_cast<std::uint32_t>(plain_.size() - 1), Declared::plain});
+  }
+  // The `member`th member of the family out_.indicators[index], whose id is the family's
+  // and the member's (`family`_`member`).
+  void declare_member(std::uint32_t index, std::uint32_t member) {
+    const Indicator& family = out_.indicators[index];
+    const Member& m = family.members[member];
+    declare(family.id, family.id_of(m), ast::FamilyMembers::span_of(m, family.span.file), {index, member});
+  }
 
-  // An id declared (`head`), or a family member's (`head`_`tail`: the family's id and the
-  // member's), which is never made as a string: a national rule set has 290 000. The
-  // parts point into the syntax trees and the checked members, which outlive the check.
+  // An id declared, or a family member's (the family's id and the member's), which is
+  // never made as a string: a national rule set has 290 000. 8 bytes each: a member is
+  // found in the checked indicators (which are not moved while the check runs), anything
+  // else in plain_, which points into the syntax trees (which outlive the check).
   struct Declared {
-    const std::string* head;
-    const char* tail;  // null for an id that is not a member's
-    std::uint32_t tail_length;
-    Span span;
-    std::optional<std::string_view> member() const {
-      return tail ? std::optional<std::string_view>(std::string_view(tail, tail_length)) : std::nullopt;
-    }
+    static constexpr std::uint32_t plain = ~std::uint32_t{0};
+    std::uint32_t index;   // into plain_, or the family's into out_.indicators
+    std::uint32_t member;  // the family's member, or `plain`
   };
+  std::string_view head_of(const Declared& d) const {
+    return d.member == Declared::plain ? std::string_view(*plain_[d.index].first)
+                                       : std::string_view(out_.indicators[d.index].id);
+  }
+  std::optional<std::string_view> member_of(const Declared& d) const {
+    if (d.member == Declared::plain) return std::nullopt;
+    const Indicator& family = out_.indicators[d.index];
+    return family.id_of(family.members[d.member]);
+  }
+  Span span_of(const Declared& d) const {
+    if (d.member == Declared::plain) return plain_[d.index].second;
+    const Indicator& family = out_.indicators[d.index];
+    return ast::FamilyMembers::span_of(family.members[d.member], family.span.file);
+  }
 
-  void declare(const std::string& head, std::optional<std::string_view> tail, Span span) {
+  // Declares `head` (`head`_`tail` when a tail is given), known as `as`, unless it was
+  // declared before (E0201).
+  void declare(std::string_view head, std::optional<std::string_view> tail, Span span, Declared as) {
     if (const Declared* first = declared(head, tail)) {
       const std::string id = id_text(head, tail);
       error("E0201", span, fmt::format("duplicate id '{}': ids must be unique across the rule set", id))
-          .note(fmt::format("'{}' is first declared here", id), first->span);
+          .note(fmt::format("'{}' is first declared here", id), span_of(*first));
       return;
     }
     if ((declared_.size() + 1) * 2 > slots_.size()) {  // at most half full
@@ -125,8 +148,7 @@ class Checker {
       slots_.swap(slots);
       for (std::uint32_t k = 1; k <= declared_.size(); ++k) place(k);
     }
-    declared_.push_back(
-        {&head, tail ? tail->data() : nullptr, static_cast<std::uint32_t>(tail ? tail->size() : 0), span});
+    declared_.push_back(as);
     place(static_cast<std::uint32_t>(declared_.size()));
   }
 
@@ -138,14 +160,14 @@ class Checker {
     for (std::size_t i = id_hash(head, tail) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) return nullptr;
       const Declared& d = declared_[slots_[i] - 1];
-      if (same_text(*d.head, d.member(), head, tail)) return &d;
+      if (same_text(head_of(d), member_of(d), head, tail)) return &d;
     }
   }
 
   void place(std::uint32_t k) {
     const Declared& d = declared_[k - 1];
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = id_hash(*d.head, d.member()) & mask;
+    std::size_t i = id_hash(head_of(d), member_of(d)) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = k;
   }
@@ -592,8 +614,7 @@ class Checker {
         members = in;
       }
       for (std::uint32_t k = 0; k < out.members.size(); ++k) {
-        const Member& m = out.members[k];
-        declare(in.id.text, out.id_of(m), ast::FamilyMembers::span_of(m, in.span.file));
+        declare_member(index, k);
         out_.items.push_back({RuleItem::Kind::indicator, index, k});
       }
     }
@@ -769,7 +790,7 @@ class Checker {
       if (other) {
         warning("W0205", b.span,
                 fmt::format("breakdown '{}' of '{}' has the id of another declaration", b.id, out.id))
-            .note("declared here", other->span);
+            .note("declared here", span_of(*other));
       }
     }
     const ast::Target& t = out.target;
@@ -1107,9 +1128,10 @@ class Checker {
   std::vector<ast::RuleFile>* consumed_ = nullptr;
   std::size_t file_ = 0;  // the file check_file is checking
   std::map<std::string, Span> test_ids_;
-  std::vector<Declared> declared_;    // every id declared, in order (declare)
-  std::vector<std::uint32_t> slots_;  // indexes into declared_, one more (declared)
-  std::vector<bool> unit_given_;      // per indicator (a family once): was `unit` written
+  std::vector<Declared> declared_;                          // every id declared, in order (declare)
+  std::vector<std::pair<const std::string*, Span>> plain_;  // the ids declared that are not members
+  std::vector<std::uint32_t> slots_;                        // indexes into declared_, one more (declared)
+  std::vector<bool> unit_given_;  // per indicator (a family once): was `unit` written
   std::set<std::string> rejected_profiles_;
   std::map<std::size_t, Span>
       direction_spans_;  // indicator index -> its written direction  // declared but invalid (E0239, E0240)
