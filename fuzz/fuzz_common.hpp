@@ -65,7 +65,7 @@ inline SourceManager sources_with_seed() {
   const SourceManager& from = seed().sources;
   for (std::size_t i = 0; i < from.size(); ++i) {
     const SourceFile& f = from.file(static_cast<FileId>(i));
-    out.add(f.path(), f.text());
+    out.add(f.path(), std::string(f.text()));
   }
   return out;
 }

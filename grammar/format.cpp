@@ -354,7 +354,7 @@ std::optional<std::string> format_rules(const SourceFile& file, DiagnosticSink& 
     return std::nullopt;
   };
 
-  const std::string& text = file.text();
+  const std::string_view text = file.text();
   Layout layout;
   try {
     pegtl::memory_input<> in(text, file.path());

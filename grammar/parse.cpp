@@ -452,7 +452,7 @@ class Lowering {
   // The end of a call: just past the ')' that matches its first '(' (the node itself
   // runs on over the whitespace and comments after it).
   std::uint32_t closing_paren(std::uint32_t begin, std::uint32_t end) const {
-    const std::string& text = file_.text();
+    const std::string_view text = file_.text();
     int depth = 0;
     for (std::uint32_t i = begin; i < end; ++i) {
       const char c = text[i];
@@ -596,7 +596,7 @@ bool is_word_char(char c) {
 
 // The span of the token at `offset`, for the caret: a word, a string, or one code point.
 Span token_at(const SourceFile& file, std::uint32_t offset) {
-  const std::string& text = file.text();
+  const std::string_view text = file.text();
   std::uint32_t end = offset;
   if (end < text.size() && is_word_char(text[end])) {
     while (end < text.size() && is_word_char(text[end])) ++end;
@@ -748,7 +748,7 @@ namespace {
 // After a syntax error at `offset`: the start of the next line that begins with a letter
 // in its first column, where by the layout `fmt` keeps the next top-level declaration
 // starts (indented lines belong to the block that failed), or nullopt.
-std::optional<std::size_t> next_declaration_start(const std::string& text, std::size_t offset,
+std::optional<std::size_t> next_declaration_start(std::string_view text, std::size_t offset,
                                                   std::size_t from) {
   // An error right at the start of such a line (a block left unclosed before the next
   // declaration): resume there, unless parsing already started there.
@@ -775,7 +775,7 @@ namespace {
 
 // Parses declaration by declaration; `syntax_errors` tells whether any failed.
 ast::RuleFile parse_file(const SourceFile& file, DiagnosticSink& sink, bool& syntax_errors) {
-  const std::string& text = file.text();
+  const std::string_view text = file.text();
   Lowering lowering(file, sink);
   syntax_errors = false;
   const std::size_t errors_before = sink.error_count();

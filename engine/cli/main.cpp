@@ -568,6 +568,66 @@ class Run {
     std::string internal;                    // an exception that escaped: a bug
   };
 
+  // Batch mode's summary of one dataset (run_dataset): its tables are handed to a
+  // TableVerdicts as they are read, on the loader's threads, once the rules are checked;
+  // the verdicts are counted in rule order at the end.
+  template <typename Rendered>
+  DatasetRun summary_of(RulesGate& gate, std::stop_token stop, const attain::SourceFile& file,
+                        attain::DiagnosticSink& sink, std::size_t threads, Rendered& rendered) const {
+    // Each item's verdict, plus one; 0 for none. Written by one thread per item.
+    std::vector<std::uint8_t> verdicts;
+    const attain::TableVerdicts::Each each = [&](std::size_t item, attain::Verdict verdict) {
+      verdicts[item] = static_cast<std::uint8_t>(static_cast<int>(verdict) + 1);
+    };
+    attain::EvaluateOptions options = evaluate_options();
+    options.threads = threads;
+    std::optional<attain::TableVerdicts> judge;
+    std::once_flag made;
+    const attain::RuleSet* rules = nullptr;
+    const auto start = [&](const attain::RuleSet& checked) {
+      std::call_once(made, [&] {
+        rules = &checked;
+        verdicts.assign(checked.items.size(), 0);
+        judge.emplace(checked, 2, options);
+      });
+    };
+    struct Sink : attain::TableSink {
+      std::function<bool(std::size_t, const attain::Dataset&)> take_table;
+      bool take(std::size_t reader, const attain::Dataset& alone) override {
+        return take_table(reader, alone);
+      }
+    } tables;
+    // The first table waits here for the rules (a national rule set is checked while
+    // the file is scanned and its first tables parsed).
+    tables.take_table = [&](std::size_t reader, const attain::Dataset& alone) {
+      const attain::RuleSet* checked = gate.wait(stop);
+      if (!checked) return false;
+      start(*checked);
+      return judge->judge(reader, alone, each);
+    };
+    std::optional<attain::Dataset> dataset =
+        attain::load_dataset(file, sink, {.threads = threads, .tables = &tables});
+    if (!dataset || sink.has_errors()) return rendered(data_error);
+    const attain::RuleSet* checked = gate.wait(stop);
+    if (!checked) return {};  // the run stops: nothing of this dataset is shown
+    start(*checked);
+    const bool evaluated = judge->finish(*dataset, sink, each);
+    if (file.changed()) {
+      sink.error("E0001", std::nullopt, "the dataset changed while it was read: run again when it is written")
+          .path = file.path();
+      return rendered(data_error);
+    }
+    if (!evaluated || sink.has_errors()) return rendered(rule_error);
+    attain::SummaryBuilder summary(file.path());
+    for (std::size_t k = 0; k < verdicts.size(); ++k) {
+      if (verdicts[k])
+        summary.add(rules->indicators[rules->items[k].index], static_cast<attain::Verdict>(verdicts[k] - 1));
+    }
+    DatasetRun run = rendered(success);
+    run.summary = summary.take();
+    return run;
+  }
+
   // What evaluation must keep for the chosen format: the series of values over time
   // only where a renderer draws them.
   attain::EvaluateOptions evaluate_options() const {
@@ -591,36 +651,27 @@ class Run {
       out.warnings = sink.warning_count();
       return std::move(out);
     };
+    // Only the summary is wanted: each table's indicators are judged as soon as it is
+    // read and the table is dropped (TableVerdicts), the dataset file is mapped and each
+    // table's text given back once read, and the verdicts are counted, not kept.
+    const bool summary_only = options_.output.empty() && options_.fail_on.empty();
     std::string read_error;
-    std::optional<std::string> text = attain::read_file(path, read_error);
-    if (!text) {
+    std::optional<attain::MappedText> mapped;
+    if (summary_only) mapped = attain::map_file(path, read_error, data_error);
+    std::optional<std::string> text;
+    if (!mapped && read_error.empty()) text = attain::read_file(path, read_error);
+    if (!mapped && !text) {
       sink.error("E0001", std::nullopt, fmt::format("cannot read dataset: {}", read_error)).path = path;
       return rendered(data_error);
     }
-    std::optional<attain::Dataset> dataset =
-        attain::load_dataset(sources.add(path, std::move(*text)), sink, {.threads = threads});
+    const attain::SourceFile& file =
+        mapped ? sources.add(path, std::move(*mapped)) : sources.add(path, std::move(*text));
+    if (summary_only) return summary_of(gate, stop, file, sink, threads, rendered);
+    std::optional<attain::Dataset> dataset = attain::load_dataset(file, sink, {.threads = threads});
     if (!dataset || sink.has_errors()) return rendered(data_error);
     const attain::RuleSet* checked = gate.wait(stop);
     if (!checked) return {};  // the run stops: nothing of this dataset is shown
     const attain::RuleSet& rules = *checked;
-    if (options_.output.empty() && options_.fail_on.empty()) {
-      // Only the summary is wanted: count each verdict as it comes instead of keeping
-      // results (a national dataset has 290 000), on `threads` threads.
-      attain::EvaluateOptions options = evaluate_options();
-      options.threads = threads;
-      std::vector<attain::SummaryBuilder> parts(std::max<std::size_t>(threads, 1),
-                                                attain::SummaryBuilder(path));
-      const bool evaluated = attain::evaluate_verdicts(
-          rules, *dataset, sink,
-          [&](std::size_t part, std::size_t item, attain::Verdict verdict) {
-            parts[part].add(rules.indicators[rules.items[item].index], verdict);
-          },
-          options);
-      if (!evaluated || sink.has_errors()) return rendered(rule_error);
-      for (std::size_t p = 1; p < parts.size(); ++p) parts[0].add_later(parts[p].take());
-      out.summary = parts[0].take();
-      return rendered(success);
-    }
     std::optional<attain::Results> results = attain::evaluate(rules, *dataset, sink, evaluate_options());
     dataset.reset();
     if (!results || sink.has_errors()) return rendered(rule_error);

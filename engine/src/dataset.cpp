@@ -15,7 +15,7 @@
 namespace attain {
 
 namespace detail {
-std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink& sink);
+std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink& sink, TableSink* tables);
 }  // namespace detail
 
 std::string_view to_string(ColumnKind kind) {
@@ -183,6 +183,13 @@ void Table::shrink_to_fit() {
   boxed_.shrink_to_fit();
 }
 
+void Table::drop_rows() {
+  std::vector<Row>().swap(rows);
+  std::vector<Cell>().swap(cells_);
+  std::vector<Value>().swap(boxed_);
+  taken = true;
+}
+
 void Table::set_value(const Row& row, std::size_t column, Value value) {
   cells_.at(row.cells + column) = pack(value);
 }
@@ -242,8 +249,9 @@ std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink
                                     const LoadOptions& options) {
   if (!check_utf8(file, sink)) return std::nullopt;
   if (is_json_dataset(file.path()))
-    return detail::load_json_dataset(file, sink, detail::JsonReading::split_when_plain, options.threads);
-  return detail::load_yaml_dataset(file, sink);
+    return detail::load_json_dataset(file, sink, detail::JsonReading::split_when_plain, options.threads,
+                                     options.tables);
+  return detail::load_yaml_dataset(file, sink, options.tables);
 }
 
 }  // namespace attain

@@ -49,15 +49,21 @@ const std::vector<std::string>& known_keys(std::uint8_t kind) {
 
 }  // namespace
 
-DatasetBuilder::DatasetBuilder(const SourceFile& file, DiagnosticSink& sink) : file_(file), sink_(sink) {
+DatasetBuilder::DatasetBuilder(const SourceFile& file, DiagnosticSink& sink, TableSink* tables)
+    : file_(file), sink_(sink), tables_(tables) {
   out_.file = file.id();
+  alone_.file = file.id();
 }
 
 std::optional<DatasetBuilder> DatasetBuilder::fork(std::uint32_t entry) const {
   if (frames_.size() != 2 || frames_.back().kind != Kind::tables || frames_.back().value_next)
     return std::nullopt;
-  DatasetBuilder part(file_, sink_);
+  DatasetBuilder part(file_, sink_, tables_);
   part.root_seen_ = true;
+  part.reader_ = 1;
+  part.erred_ = erred_;
+  part.report_read_ = report_read_;
+  part.alone_.report = alone_.report;
   part.frames_.push_back(frames_.front());
   Frame& tables = part.frames_.emplace_back();
   tables.kind = Kind::tables;
@@ -77,6 +83,7 @@ void DatasetBuilder::adopt(DatasetBuilder&& part) {
   Frame& theirs = part.frames_.back();
   tables.count = theirs.count;
   tables.ids.merge(theirs.ids);
+  erred_ = erred_ || part.erred_;
   for (Table& t : part.out_.tables) out_.tables.push_back(std::move(t));
   for (auto& p : part.pending_) pending_.push_back(std::move(p));
   last_table_rows_ = part.last_table_rows_;
@@ -85,7 +92,7 @@ void DatasetBuilder::adopt(DatasetBuilder&& part) {
 
 Span DatasetBuilder::span_of(std::uint32_t at, bool scalar) const {
   Span s{file_.id(), at, at};
-  const std::string& text = file_.text();
+  const std::string_view text = file_.text();
   std::uint32_t end = s.begin;
   if (end >= text.size()) return s;
   const char first = text[end];
@@ -124,6 +131,7 @@ DatasetBuilder::Order DatasetBuilder::order(std::initializer_list<std::uint32_t>
 }
 
 Diagnostic& DatasetBuilder::error(Order at, std::string code, Span span, std::string message) {
+  erred_ = true;
   pending_.push_back(
       {std::move(at), Diagnostic{Severity::error, std::move(code), span, std::move(message), {}, {}}});
   return pending_.back().second;
@@ -422,7 +430,7 @@ void DatasetBuilder::cell_item(Frame& f, const DataEvent& e) {
 void DatasetBuilder::cell(const DataEvent& e, Table& table, std::uint32_t index) {
   Value v;
   // A scalar read in place (a JSON number; the readers trim it) spans its own text.
-  const std::string& text = file_.text();
+  const std::string_view text = file_.text();
   const bool in_place = e.type == DataEvent::Type::scalar && !e.value.empty() && e.at < text.size() &&
                         e.value.data() == text.data() + e.at && e.value.front() != '"' &&
                         e.value.front() != '\'';
@@ -544,6 +552,8 @@ void DatasetBuilder::finish_report(Frame& f) {
   } else {
     missing(4, "period");
   }
+  alone_.report = report;
+  report_read_ = true;
 }
 
 void DatasetBuilder::finish_table(Frame& f) {
@@ -557,6 +567,13 @@ void DatasetBuilder::finish_table(Frame& f) {
   table.shrink_to_fit();
   last_table_rows_ = table.rows.size();
   last_table_figures_ = table.figure_count();
+  if (tables_ && report_read_ && !erred_) {
+    alone_.tables.push_back(std::move(table));
+    const bool taken = tables_->take(reader_, alone_);
+    table = std::move(alone_.tables.back());
+    alone_.tables.clear();
+    if (taken) table.drop_rows();
+  }
   out_.tables.push_back(std::move(table));
 }
 

@@ -30,7 +30,8 @@ struct DataEvent {
 
 class DatasetBuilder {
  public:
-  DatasetBuilder(const SourceFile& file, DiagnosticSink& sink);
+  // `tables`: where each table goes as soon as it is read (LoadOptions::tables), or none.
+  DatasetBuilder(const SourceFile& file, DiagnosticSink& sink, TableSink* tables = nullptr);
 
   // Feeds the next event. `end` closes the innermost open sequence or map.
   void event(const DataEvent& e);
@@ -142,6 +143,11 @@ class DatasetBuilder {
   std::size_t last_table_rows_ = 0;
   std::size_t last_table_figures_ = 0;
   bool root_seen_ = false;
+  bool erred_ = false;           // an error was found
+  TableSink* tables_ = nullptr;  // LoadOptions::tables
+  std::size_t reader_ = 0;       // 1 in a fork
+  bool report_read_ = false;     // `alone_` has the report
+  Dataset alone_;                // what tables_ is shown: the report and one table
 };
 
 // The JSON reader (dataset_json.cpp). A plain file (one "tables" object of objects) is
@@ -152,7 +158,7 @@ enum class JsonReading { split_when_plain, whole };
 // of the file, and every message, as on one).
 std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink,
                                          JsonReading reading = JsonReading::split_when_plain,
-                                         std::size_t threads = 1);
+                                         std::size_t threads = 1, TableSink* tables = nullptr);
 // How many tables a JSON text is read as one at a time; 0 when it is read whole.
 std::size_t json_tables_read_apart(std::string_view text);
 // Of those, how many a second thread reads when `threads` is above 1; 0 when one reads all.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <stdexcept>
 #include <thread>
 #include "dataset_builder.hpp"
 
@@ -59,6 +60,7 @@ struct TableSplit {
   struct Member {
     std::uint32_t key;         // its opening quote
     std::string_view name;     // the key, between the quotes
+    std::uint64_t hash = 0;    // of the name (FNV-1a): compared without reading the text again
     std::uint32_t begin, end;  // the table: its '{' to just after its '}'
   };
   std::uint32_t open = 0;   // the tables object's '{'
@@ -68,7 +70,10 @@ struct TableSplit {
 
 class SplitScan {
  public:
-  explicit SplitScan(std::string_view text) : t_(text) {}
+  // `file`, when given, is the file whose text from byte `skip` on is `text`: the pages
+  // scanned go back every few MB (SourceFile::release).
+  explicit SplitScan(std::string_view text, const SourceFile* file = nullptr, std::size_t skip = 0)
+      : t_(text), file_(file), skip_(skip) {}
 
   std::optional<TableSplit> run(std::size_t from) {
     i_ = from;
@@ -182,10 +187,16 @@ class SplitScan {
       if (t_[i_] == '}' && first) break;
       TableSplit::Member m{};
       if (!string(m.key, m.name) || !colon() || t_[i_] != '{') return false;
+      m.hash = 14695981039346656037ull;
+      for (const char c : m.name) m.hash = (m.hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
       m.begin = static_cast<std::uint32_t>(i_);
       if (!value()) return false;
       m.end = static_cast<std::uint32_t>(i_);
       split.members.push_back(m);
+      if (file_ && i_ - released_ >= (std::size_t{4} << 20)) {
+        file_->release(skip_ + released_, skip_ + i_);
+        released_ = i_;
+      }
       if (!ws()) return false;
       if (t_[i_] == '}') break;
       if (t_[i_++] != ',') return false;
@@ -197,6 +208,9 @@ class SplitScan {
 
   std::string_view t_;
   std::size_t i_ = 0;
+  const SourceFile* file_;
+  std::size_t skip_;
+  std::size_t released_ = 0;  // the text before it is given back
 };
 
 // Where the second half of the tables begins (by bytes), or members.size() when the
@@ -208,11 +222,17 @@ std::size_t second_half(const TableSplit& split) {
   if (n < 8) return n;
   const std::uint64_t total = split.members.back().end - split.members.front().begin;
   if (total < (std::uint64_t{4} << 20)) return n;
-  std::vector<std::string_view> names;
+  // By the names' hashes, and only names of equal hashes compared: the text of a mapped
+  // file is not read again (the kernel would map pages around each name).
+  std::vector<std::pair<std::uint64_t, std::string_view>> names;
   names.reserve(n);
-  for (const TableSplit::Member& m : split.members) names.push_back(m.name);
-  std::sort(names.begin(), names.end());
-  if (std::adjacent_find(names.begin(), names.end()) != names.end()) return n;
+  for (const TableSplit::Member& m : split.members) names.emplace_back(m.hash, m.name);
+  std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n && names[j].first == names[i].first; ++j) {
+      if (names[j].second == names[i].second) return n;
+    }
+  }
   std::size_t half = 0;
   while (half < n && split.members[half].end - split.members.front().begin < total / 2) ++half;
   return std::clamp<std::size_t>(half, 1, n - 1);
@@ -229,10 +249,11 @@ class JsonWalk {
   // offsets are into `file_text`, the text parsed): offsets after `split.open` are
   // `split.close - split.open - 1` further on in the file, and the tables object is read
   // from `split`'s pieces, one table at a time.
-  void cut(const TableSplit* split, const char* file_text, std::size_t threads) {
+  void cut(const TableSplit* split, const char* file_text, std::size_t threads, const SourceFile* file) {
     split_ = split;
     file_text_ = file_text;
     threads_ = threads;
+    file_ = file;
   }
 
   // The byte offset of the last token read: where a parse error is reported.
@@ -321,6 +342,7 @@ class JsonWalk {
             JsonWalk walk(file_text_, skip_, *part, depth_);
             walk.split_ = split_;
             walk.file_text_ = file_text_;
+            walk.file_ = file_;
             walk.read_tables(*part, half, n);
           } catch (...) {
             failed = std::current_exception();
@@ -351,6 +373,10 @@ class JsonWalk {
       const char* where = nullptr;
       if (doc.current_location().get(where) == simdjson::SUCCESS)
         throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+      // Read: a mapped file's pages go back (read again if a message cites them). All of
+      // this reader's so far: the kernel maps a fault's whole folio of the page cache
+      // (up to 2 MB), with pages given back before.
+      file_->release(skip_ + split_->members[from].begin, skip_ + m.end);
     }
   }
 
@@ -369,6 +395,7 @@ class JsonWalk {
   const TableSplit* split_ = nullptr;
   const char* file_text_ = nullptr;
   std::size_t threads_ = 1;
+  const SourceFile* file_ = nullptr;
   od::parser table_parser_;
 };
 
@@ -401,15 +428,16 @@ namespace {
 // reads the whole file); the builder reports nothing before it finishes.
 std::optional<std::optional<Dataset>> load_split(const SourceFile& file, DiagnosticSink& sink,
                                                  simdjson::padded_string_view input, std::size_t skip,
-                                                 const TableSplit& split, std::size_t threads) {
+                                                 const TableSplit& split, std::size_t threads,
+                                                 TableSink* tables) {
   const std::string_view text(input.data(), input.size());
   std::string outside;
   outside.reserve(text.size() - (split.close - split.open) + 1);
   outside.append(text.substr(0, split.open + 1)).append(text.substr(split.close));
   const simdjson::padded_string skeleton(outside);
-  DatasetBuilder builder(file, sink);
+  DatasetBuilder builder(file, sink, tables);
   JsonWalk walk(skeleton.data(), static_cast<std::uint32_t>(skip), builder);
-  walk.cut(&split, input.data(), threads);
+  walk.cut(&split, input.data(), threads, &file);
   od::parser parser;
   od::document doc;
   try {
@@ -438,17 +466,17 @@ std::size_t json_tables_read_by_a_second_thread(std::string_view text) {
 }
 
 std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink& sink, JsonReading reading,
-                                         std::size_t threads) {
-  const std::string& text = file.text();
+                                         std::size_t threads, TableSink* tables) {
+  const std::string_view text = file.text();
   // A byte order mark is not JSON; the offsets stay the file's.
   const std::size_t skip = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const char* begin = text.data() + skip;
   const std::size_t size = text.size() - skip;
   // simdjson reads in blocks past the end: use the text in place when its buffer has the
-  // room (read_file leaves it), a padded copy otherwise.
+  // room (read_file and map_file leave it), a padded copy otherwise.
   simdjson::padded_string copy;
-  simdjson::padded_string_view input(begin, size, text.capacity() - skip);
-  if (text.capacity() - text.size() < simdjson::SIMDJSON_PADDING) {
+  simdjson::padded_string_view input(begin, size, size + file.readable_after());
+  if (file.readable_after() < simdjson::SIMDJSON_PADDING) {
     copy = simdjson::padded_string(begin, size);
     input = copy;
   }
@@ -456,12 +484,25 @@ std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink&
   // memory; its result is the same as reading it whole. Any JSON error there, and any
   // other layout, reads the whole file, whose messages and places are the reference.
   const std::optional<TableSplit> split =
-      reading == JsonReading::whole ? std::nullopt : SplitScan(std::string_view(input.data(), size)).run(0);
+      reading == JsonReading::whole ? std::nullopt
+                                    : SplitScan(std::string_view(input.data(), size), &file, skip).run(0);
   if (split) {
-    if (std::optional<std::optional<Dataset>> dataset = load_split(file, sink, input, skip, *split, threads))
+    // The scan read every page of a mapped file: they go back until each table is read.
+    file.release(0, text.size());
+    if (std::optional<std::optional<Dataset>> dataset =
+            load_split(file, sink, input, skip, *split, threads, tables))
       return std::move(*dataset);
   }
-  DatasetBuilder builder(file, sink);
+  // After a split reading failed (on a JSON error), tables it handed on may have been
+  // taken: the whole file is read without handing any on, and must fail too.
+  const bool retried = split && tables;
+  if (split) tables = nullptr;
+  const auto finished = [&](std::optional<Dataset> dataset) {
+    if (dataset && retried)
+      throw std::logic_error("a JSON dataset whose split reading failed was read whole without an error");
+    return dataset;
+  };
+  DatasetBuilder builder(file, sink, tables);
   JsonWalk walk(input.data(), static_cast<std::uint32_t>(skip), builder);
   od::parser parser;
   const auto fail = [&](std::uint32_t at, simdjson::error_code code) -> std::optional<Dataset> {
@@ -482,7 +523,7 @@ std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink&
       // A lone value is not a dataset, whatever it is.
       const std::string_view token = doc.raw_json_token().value();
       builder.event({DataEvent::Type::scalar, walk.offset(token.data()), token});
-      return builder.finish(true);
+      return finished(builder.finish(true));
     }
     walk.value(doc.get_value().value());
     const char* where = nullptr;
@@ -497,7 +538,7 @@ std::optional<Dataset> load_json_dataset(const SourceFile& file, DiagnosticSink&
       at = std::max(at, walk.offset(where));
     return fail(at, e.error());
   }
-  return builder.finish(true);
+  return finished(builder.finish(true));
 }
 
 }  // namespace attain::detail

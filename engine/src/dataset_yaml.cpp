@@ -165,7 +165,7 @@ class YamlEvents : public YAML::EventHandler {
 // a second copy of a file that may be hundreds of megabytes).
 class TextBuffer : public std::streambuf {
  public:
-  explicit TextBuffer(const std::string& text) {
+  explicit TextBuffer(std::string_view text) {
     char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
     setg(begin, begin, begin + text.size());
   }
@@ -204,7 +204,7 @@ class TextChecks {
   // yaml-cpp accepts a double-quoted scalar left open at the end of the file, swallowing
   // every line after it. The offset of a '"' that starts a scalar and is never closed.
   std::optional<std::uint32_t> quote_never_closed() const {
-    const std::string& text = file_.text();
+    const std::string_view text = file_.text();
     char before = '\n';  // the last character outside scalars that is not a space
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
@@ -345,8 +345,8 @@ class TextChecks {
 
 }  // namespace
 
-std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink& sink) {
-  DatasetBuilder builder(file, sink);
+std::optional<Dataset> load_yaml_dataset(const SourceFile& file, DiagnosticSink& sink, TableSink* tables) {
+  DatasetBuilder builder(file, sink, tables);
   const TextChecks text(file);
   const auto point = [&](const YAML::Mark& mark) { return text.point(mark); };
   bool document = false;

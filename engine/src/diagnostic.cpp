@@ -49,34 +49,24 @@ Diagnostic& DiagnosticSink::warning(std::string code, std::optional<Span> span, 
   return report({Severity::warning, std::move(code), span, std::move(message), {}, {}});
 }
 
-bool check_utf8(const SourceFile& file, DiagnosticSink& sink) {
-  const std::string& text = file.text();
-  const auto report = [&](std::size_t at, std::string message) -> Diagnostic& {
-    const auto offset = static_cast<std::uint32_t>(at);
-    return sink.error("E0004", Span{file.id(), offset, offset + 1}, std::move(message));
-  };
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    report(0, "the file is UTF-16, not UTF-8")
-        .help("save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)");
-    return false;
-  }
-  if (text.starts_with("PK\x03\x04")) {
-    report(0, "the file is a ZIP archive (an .xlsx workbook?), not a text file")
-        .help("rules and datasets are UTF-8 text: copy the figures into the YAML dataset (docs/datasets.md)");
-    return false;
-  }
-  const std::optional<std::size_t> invalid = first_invalid_utf8(text);
+namespace {
+
+// check_utf8 for the bytes [from, to) of `text`: false after reporting the first problem.
+template <typename Report>
+bool check_utf8_piece(std::string_view text, std::size_t from, std::size_t to, const Report& report) {
+  std::optional<std::size_t> invalid = first_invalid_utf8(text.substr(from, to - from));
+  if (invalid) *invalid += from;
   // A control character other than tab, line feed and carriage return (NUL included).
   const auto is_control = [](char c) {
     const auto b = static_cast<unsigned char>(c);
     return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
   };
-  const auto scanned_end = text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size()));
+  const auto scanned_end = text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(to));
   // Eight bytes at a time, looked at one by one only where one of them may be below 0x20
   // or 0x7F (bit tricks: a byte below n sets its top bit in x - n where x's is clear;
   // borrows may flag more, never less). Line ends make a word of every line look.
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  auto control = text.begin();
+  auto control = text.begin() + static_cast<std::ptrdiff_t>(from);
   while (control != scanned_end) {
     if (scanned_end - control < 8) {
       control = std::find_if(control, scanned_end, is_control);
@@ -97,7 +87,7 @@ bool check_utf8(const SourceFile& file, DiagnosticSink& sink) {
     }
     control = word_end;
   }
-  if (control != text.begin() + static_cast<std::ptrdiff_t>(invalid.value_or(text.size()))) {
+  if (control != scanned_end) {
     const auto at = static_cast<std::size_t>(control - text.begin());
     report(at, fmt::format("the file holds the control character U+{:04X} here; it is not a text file",
                            static_cast<unsigned>(static_cast<unsigned char>(*control))))
@@ -117,6 +107,40 @@ bool check_utf8(const SourceFile& file, DiagnosticSink& sink) {
     d.help("save the file as UTF-8: rules and datasets are read as UTF-8");
   }
   return false;
+}
+
+}  // namespace
+
+bool check_utf8(const SourceFile& file, DiagnosticSink& sink) {
+  const std::string_view text = file.text();
+  const auto report = [&](std::size_t at, std::string message) -> Diagnostic& {
+    const auto offset = static_cast<std::uint32_t>(at);
+    return sink.error("E0004", Span{file.id(), offset, offset + 1}, std::move(message));
+  };
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    report(0, "the file is UTF-16, not UTF-8")
+        .help("save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)");
+    return false;
+  }
+  if (text.starts_with("PK\x03\x04")) {
+    report(0, "the file is a ZIP archive (an .xlsx workbook?), not a text file")
+        .help("rules and datasets are UTF-8 text: copy the figures into the YAML dataset (docs/datasets.md)");
+    return false;
+  }
+  // A few MB at a time, each given back once checked (a mapped dataset: SourceFile::
+  // release); a piece never ends inside a character. The first problem is reported.
+  constexpr std::size_t piece = std::size_t{4} << 20;
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t to = std::min(text.size(), from + piece);
+    for (int back = 0; back < 3 && to < text.size() && to > from + 1 &&
+                       (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80;
+         ++back)
+      --to;
+    if (!check_utf8_piece(text, from, to, report)) return false;
+    file.release(from, to);
+    from = to;
+  }
+  return true;
 }
 
 std::size_t DiagnosticSink::error_count() const {

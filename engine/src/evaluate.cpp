@@ -35,7 +35,7 @@ class Evaluator {
  public:
   Evaluator(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
             const EvaluateOptions& options)
-      : rules_(rules), data_(dataset), sink_(sink), options_(options) {
+      : rules_(rules), data_(&dataset), sink_(sink), options_(options) {
     // Generated budget-line ids must not collide with any declared id.
     for (const Group& g : rules.groups)
       ids_.emplace(g.id, fmt::format("{} '{}'", ast::to_string(g.level), g.id));
@@ -54,8 +54,8 @@ class Evaluator {
   std::optional<Results> run(
       const std::function<void(std::size_t item, const ItemResult&)>* placed = nullptr) {
     Results out;
-    out.report = data_.report;
-    out.dataset_file = data_.file;
+    out.report = data_->report;
+    out.dataset_file = data_->file;
     out.groups = rules_.groups;
     // Each indicator's result is made in its place in `out.items`, the place of its
     // item in rules_.items, so 290 000 results are never held twice; the places of
@@ -110,9 +110,19 @@ class Evaluator {
     }
     out.rollups = rollups(out);
     std::sort(read_.begin(), read_.end(), std::less<>{});  // for unread()'s binary search
-    for (const Table& t : data_.tables) unread(t.rows, t.id, out.unread_rows);
+    for (const Table& t : data_->tables) unread(t.rows, t.id, out.unread_rows);
     if (failed_) return std::nullopt;
     return out;
+  }
+
+  // Goes on with another dataset: the next table of one file, read alone (TableVerdicts).
+  // Forgets what it found in the one before.
+  void use(const Dataset& dataset) {
+    data_ = &dataset;
+    row_index_.clear();
+    shared_.reset();
+    read_.clear();
+    last_read_ = nullptr;
   }
 
   // What run() does for items [from, to) of rules_.items, handing over each indicator
@@ -185,9 +195,9 @@ class Evaluator {
       failed_ = true;
       return nullptr;
     }
-    if (const Table* t = data_.table(name.text)) return t;
+    if (const Table* t = data_->table(name.text)) return t;
     std::vector<std::string> ids;
-    for (const Table& t : data_.tables) ids.push_back(t.id);
+    for (const Table& t : data_->tables) ids.push_back(t.id);
     Diagnostic& d = error("E0211", name.span, fmt::format("unknown dataset table '{}'", name.text));
     if (auto best = closest_match(name.text, ids))
       d.help(fmt::format("did you mean '{}'?", *best));
@@ -242,7 +252,7 @@ class Evaluator {
     std::optional<std::size_t> current;
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       const Column& c = table.columns[i];
-      if (c.kind == ColumnKind::actual && c.period && *c.period == data_.report.period) current = i;
+      if (c.kind == ColumnKind::actual && c.period && *c.period == data_->report.period) current = i;
     }
     return current;
   }
@@ -251,7 +261,7 @@ class Evaluator {
   // the same length when the values accumulate over the year).
   bool period_columns(const Table& table, bool cumulative, const ast::Comparison& with, Binding& b,
                       Span where) {
-    const Period now = data_.report.period;
+    const Period now = data_->report.period;
     const std::optional<std::size_t> current = report_column(table);
     if (!current) {
       error("E0215", where,
@@ -798,7 +808,7 @@ class Evaluator {
       r.verdict = Verdict::no_target;
       return;
     }
-    if (t.annual) r.months_elapsed = data_.report.period.months();
+    if (t.annual) r.months_elapsed = data_->report.period.months();
     const Value& v = r.current->value;
     if (v.kind == Value::Kind::absent) {
       r.verdict = absent_verdict(v);
@@ -1038,7 +1048,7 @@ class Evaluator {
     const Indicator& in = rules_.indicators[index];
     const ast::Reference& ref = in.data;
     if (!in.breakdowns.empty() || ref.path.size() < 2 || ref.path.back().text != "*") return out;
-    const Table* table = ref.path.front().text.empty() ? nullptr : data_.table(ref.path.front().text);
+    const Table* table = ref.path.front().text.empty() ? nullptr : data_->table(ref.path.front().text);
     if (!table) return out;
     const std::vector<Row>* rows = &table->rows;
     for (std::size_t i = 1; i + 1 < ref.path.size(); ++i) {
@@ -1093,7 +1103,7 @@ class Evaluator {
     cx.previous = true;
     Quantity before = eval(*in.value, cx);
     r.inputs = now.inputs;
-    r.current = computed(now, in.value->span, first_period(now.inputs).value_or(data_.report.period));
+    r.current = computed(now, in.value->span, first_period(now.inputs).value_or(data_->report.period));
     // An expression of constants alone has no earlier period to compare with.
     if (before.value && first_period(before.inputs)) {
       r.previous = computed(before, in.value->span, first_period(before.inputs));
@@ -1577,7 +1587,7 @@ class Evaluator {
   }
 
   const RuleSet& rules_;
-  const Dataset& data_;
+  const Dataset* data_;
   DiagnosticSink& sink_;
   EvaluateOptions options_;
   std::map<std::string, std::string> ids_;  // every id in use -> what it names
@@ -1592,6 +1602,21 @@ class Evaluator {
   bool failed_ = false;
   std::unique_ptr<Shared> shared_;  // the family member_verdict judged last
 };
+
+// Messages of evaluators that judged parts of a rule set, each with where it belongs in
+// rule order (an item's index, or a part's), reported in that order. An evaluator
+// reports an error once per place and code; so do they together.
+void report_in_order(std::vector<std::pair<std::size_t, Diagnostic>>& messages, DiagnosticSink& sink) {
+  std::stable_sort(messages.begin(), messages.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::set<std::tuple<FileId, std::uint32_t, std::string>> reported;
+  for (auto& [where, d] : messages) {
+    if (d.severity == Severity::error && d.span &&
+        !reported.emplace(d.span->file, d.span->begin, d.code).second)
+      continue;
+    sink.report(std::move(d));
+  }
+}
 
 }  // namespace
 
@@ -1643,18 +1668,120 @@ bool evaluate_verdicts(const RuleSet& rules, const Dataset& dataset, DiagnosticS
   for (const std::exception_ptr& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }
-  // The messages in part order, which is rule order. An evaluator reports an error once
-  // per place and code; so do the parts together.
-  std::set<std::tuple<FileId, std::uint32_t, std::string>> reported;
-  for (const DiagnosticSink& part : sinks) {
-    for (const Diagnostic& d : part.diagnostics()) {
-      if (d.severity == Severity::error && d.span &&
-          !reported.emplace(d.span->file, d.span->begin, d.code).second)
+  // The messages in part order, which is rule order.
+  std::vector<std::pair<std::size_t, Diagnostic>> messages;
+  for (std::size_t p = 0; p < parts; ++p) {
+    for (Diagnostic& d : sinks[p].take()) messages.emplace_back(p, std::move(d));
+  }
+  report_in_order(messages, sink);
+  return std::all_of(evaluated.begin(), evaluated.end(), [](char ok) { return ok != 0; });
+}
+
+// ---- TableVerdicts ------------------------------------------------------------------------
+
+struct TableVerdicts::Impl {
+  struct Reader {
+    DiagnosticSink sink;
+    std::optional<Evaluator> evaluator;                        // made with its first table
+    std::vector<std::pair<std::size_t, Diagnostic>> messages;  // by item
+    bool failed = false;
+  };
+
+  const RuleSet& rules;
+  EvaluateOptions options;
+  bool streams = false;
+  // Table id -> the items that read it and no other, in rule order.
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_table;
+  std::unordered_set<std::string_view> kept;  // tables finish() needs whole
+  std::vector<Reader> readers;
+
+  Impl(const RuleSet& r, std::size_t count, const EvaluateOptions& o) : rules(r), options(o) {
+    readers.resize(std::max<std::size_t>(count, 1));
+    streams = rules.derived_order.empty() && rules.checks.empty();
+    if (!streams) return;
+    for (const Budget& b : rules.budgets) kept.insert(b.table.text);
+    for (std::size_t k = 0; k < rules.items.size(); ++k) {
+      const RuleItem& item = rules.items[k];
+      if (item.kind != RuleItem::Kind::indicator) continue;
+      const Indicator& in = rules.indicators[item.index];
+      if (in.value || in.data.path.empty()) continue;
+      const std::string_view table = in.data.path.front().text;
+      bool alone = !table.empty();
+      for (const Breakdown& b : in.breakdowns) {
+        if (b.data.path.empty() || b.data.path.front().text != table) alone = false;
+      }
+      if (alone) {
+        by_table[table].push_back(static_cast<std::uint32_t>(k));
         continue;
-      sink.report(d);
+      }
+      if (!table.empty()) kept.insert(table);
+      for (const Breakdown& b : in.breakdowns) {
+        if (!b.data.path.empty()) kept.insert(b.data.path.front().text);
+      }
     }
   }
-  return std::all_of(evaluated.begin(), evaluated.end(), [](char ok) { return ok != 0; });
+
+  // Judges item k with `evaluator`, whose messages (into `sink`) are kept with k.
+  static bool judge_item(Evaluator& evaluator, DiagnosticSink& sink, std::size_t k, bool budgets,
+                         std::vector<std::pair<std::size_t, Diagnostic>>& messages, const Each& each) {
+    const bool ok = evaluator.each_verdict(k, budgets ? k : k + 1, budgets, each);
+    for (Diagnostic& d : sink.take()) messages.emplace_back(k, std::move(d));
+    return ok;
+  }
+};
+
+TableVerdicts::TableVerdicts(const RuleSet& rules, std::size_t readers, const EvaluateOptions& options)
+    : impl_(std::make_unique<Impl>(rules, readers, options)) {}
+
+TableVerdicts::~TableVerdicts() = default;
+
+bool TableVerdicts::judge(std::size_t reader, const Dataset& alone, const Each& each) {
+  Impl& m = *impl_;
+  if (!m.streams || alone.tables.size() != 1) return false;
+  const std::string& id = alone.tables.front().id;
+  if (m.kept.count(id)) return false;
+  const auto items = m.by_table.find(id);
+  if (items == m.by_table.end()) return true;  // no indicator reads it
+  Impl::Reader& r = m.readers.at(reader);
+  if (r.evaluator)
+    r.evaluator->use(alone);
+  else
+    r.evaluator.emplace(m.rules, alone, r.sink, m.options);
+  for (const std::uint32_t k : items->second) {
+    if (!Impl::judge_item(*r.evaluator, r.sink, k, false, r.messages, each)) r.failed = true;
+  }
+  return true;
+}
+
+bool TableVerdicts::finish(const Dataset& dataset, DiagnosticSink& sink, const Each& each) {
+  Impl& m = *impl_;
+  if (!m.streams) {
+    return evaluate_verdicts(
+        m.rules, dataset, sink, [&](std::size_t, std::size_t k, Verdict v) { each(k, v); }, m.options);
+  }
+  // Every indicator not judged from its table, in rule order: the tables were not taken
+  // (kept, or given before the report), or are missing (E0211).
+  std::vector<char> judged(m.rules.items.size(), 0);
+  for (const auto& [id, items] : m.by_table) {
+    const Table* table = dataset.table(id);
+    if (!table || !table->taken) continue;
+    for (const std::uint32_t k : items) judged[k] = 1;
+  }
+  DiagnosticSink own;
+  Evaluator evaluator(m.rules, dataset, own, m.options);
+  std::vector<std::pair<std::size_t, Diagnostic>> messages;
+  bool ok = true;
+  for (std::size_t k = 0; k < judged.size(); ++k) {
+    if (!judged[k] && !Impl::judge_item(evaluator, own, k, false, messages, each)) ok = false;
+  }
+  if (!Impl::judge_item(evaluator, own, m.rules.items.size(), true, messages, each)) ok = false;
+  for (Impl::Reader& r : m.readers) {
+    ok = ok && !r.failed;
+    for (auto& message : r.messages) messages.push_back(std::move(message));
+    r.messages.clear();
+  }
+  report_in_order(messages, sink);
+  return ok;
 }
 
 }  // namespace attain

@@ -24,7 +24,7 @@ std::string_view severity(const Diagnostic& d) {
 // line) is left out.
 Json region(const SourceManager& sources, Span span) {
   const SourceFile& file = sources.file(span.file);
-  const std::string& text = file.text();
+  const std::string_view text = file.text();
   std::uint32_t end =
       std::min<std::uint32_t>(std::max(span.end, span.begin), static_cast<std::uint32_t>(text.size()));
   while (end > span.begin &&

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -29,25 +31,52 @@ namespace attain {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
+  view_ = text_;
+  readable_after_ = text_.capacity() - text_.size();
+  find_lines();
+}
+
+SourceFile::SourceFile(FileId id, std::string path, MappedText text)
+    : id_(id), path_(std::move(path)), mapped_(std::move(text)) {
+  view_ = mapped_->text();
+  readable_after_ = MappedText::padding;
+  find_lines();
+}
+
+void SourceFile::find_lines() {
   // A UTF-8 byte order mark is not part of the first line: columns start after it.
-  line_starts_.push_back(text_.starts_with("\xEF\xBB\xBF") ? 3 : 0);
-  const char* const begin = text_.data();
-  const char* const end = begin + text_.size();
-  for (const char* p = begin;
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
-    ++p;
-    line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
+  line_starts_.push_back(view_.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+  const char* const begin = view_.data();
+  // A mapped file a few MB at a time, each given back once read: the file is read
+  // again, a table at a time, by the loader.
+  constexpr std::size_t piece = std::size_t{4} << 20;
+  for (std::size_t from = 0; from < view_.size(); from += piece) {
+    const char* const end = begin + std::min(view_.size(), from + piece);
+    for (const char* p = begin + from;
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+      ++p;
+      line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
+    }
+    release(from, static_cast<std::size_t>(end - begin));
   }
 }
 
+void SourceFile::release(std::size_t begin, std::size_t end) const {
+  if (mapped_) mapped_->release(begin, end);
+}
+
+bool SourceFile::changed() const {
+  return mapped_ && mapped_->changed();
+}
+
 LineCol SourceFile::line_col(std::uint32_t offset) const {
-  if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+  if (offset > view_.size()) offset = static_cast<std::uint32_t>(view_.size());
   if (offset < line_starts_[0]) return {1, 1};  // inside a byte order mark
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
   // Count what a terminal shows: code points, with each invalid byte one U+FFFD.
-  const std::string shown = terminal_safe(
-      std::string_view(text_).substr(line_starts_[line_index], offset - line_starts_[line_index]));
+  const std::string shown =
+      terminal_safe(view_.substr(line_starts_[line_index], offset - line_starts_[line_index]));
   std::uint32_t column = 1;
   for (char c : shown) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
@@ -56,28 +85,34 @@ LineCol SourceFile::line_col(std::uint32_t offset) const {
 }
 
 std::uint32_t SourceFile::offset_of(std::uint32_t line0, std::uint32_t byte_column0) const {
-  if (line0 >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  if (line0 >= line_starts_.size()) return static_cast<std::uint32_t>(view_.size());
   const std::uint64_t offset = std::uint64_t{line_starts_[line0]} + byte_column0;
-  return static_cast<std::uint32_t>(std::min<std::uint64_t>(offset, text_.size()));
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(offset, view_.size()));
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::uint32_t begin = line_starts_[line - 1];
   std::uint32_t end =
-      line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
-  if (end > begin && text_[end - 1] == '\r') --end;
-  return std::string_view(text_).substr(begin, end - begin);
+      line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<std::uint32_t>(view_.size());
+  if (end > begin && view_[end - 1] == '\r') --end;
+  return view_.substr(begin, end - begin);
 }
 
 std::string_view SourceFile::slice(Span span) const {
-  const auto size = text_.size();
+  const auto size = view_.size();
   const std::size_t begin = std::min<std::size_t>(span.begin, size);
   const std::size_t end = std::min<std::size_t>(std::max(span.begin, span.end), size);
-  return std::string_view(text_).substr(begin, end - begin);
+  return view_.substr(begin, end - begin);
 }
 
 const SourceFile& SourceManager::add(std::string path, std::string text) {
+  const auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_shared<const SourceFile>(id, std::move(path), std::move(text)));
+  return *files_.back();
+}
+
+const SourceFile& SourceManager::add(std::string path, MappedText text) {
   const auto id = static_cast<FileId>(files_.size());
   files_.push_back(std::make_shared<const SourceFile>(id, std::move(path), std::move(text)));
   return *files_.back();
@@ -98,6 +133,155 @@ std::string SourceManager::location(Span span) const {
 std::string SourceManager::file_line(Span span) const {
   const SourceFile& f = file(span.file);
   return fmt::format("{}:{}", f.path(), f.line_col(span.begin).line);
+}
+
+namespace {
+
+std::string too_large(std::size_t limit) {
+  return limit >= (std::size_t{1} << 20)
+             ? fmt::format("larger than {} MiB, the limit for one input file", limit >> 20)
+             : fmt::format("larger than {} bytes, the limit for one input file", limit);
+}
+
+// The files mapped now, for the SIGBUS handler: a fault inside one of them means the file
+// was truncated under us; any other is left to the default action.
+struct MappedRange {
+  std::atomic<std::uintptr_t> begin{0};
+  std::atomic<std::uintptr_t> end{0};
+  std::atomic<int> exit_code{0};
+  std::array<char, 512> message{};  // what the handler writes, NUL-terminated
+};
+std::array<MappedRange, 16> mapped_ranges;
+std::once_flag bus_handler_installed;
+
+extern "C" void on_bus_error(int signal, siginfo_t* info, void*) {
+  const auto at = reinterpret_cast<std::uintptr_t>(info->si_addr);
+  for (const MappedRange& r : mapped_ranges) {
+    if (at >= r.begin.load() && at < r.end.load()) {
+      const std::size_t n = std::strlen(r.message.data());
+      [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, r.message.data(), n);
+      ::_exit(r.exit_code.load());
+    }
+  }
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
+
+}  // namespace
+
+std::optional<MappedText> map_file(const std::string& path, std::string& error, int truncated_exit_code) {
+  error.clear();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  MappedText out;
+  out.fd_ = fd;
+  if (::fstat(fd, &out.info_) != 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(out.info_.st_mode)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  if (!S_ISREG(out.info_.st_mode) || out.info_.st_size <= 0) return std::nullopt;
+  const auto size = static_cast<std::size_t>(out.info_.st_size);
+  if (size > max_input_bytes) {
+    error = too_large(max_input_bytes);
+    return std::nullopt;
+  }
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  // Zero pages for the whole length, then the file over the front of them: the padding
+  // past the file's last page is zeros, never past the end of the file.
+  const std::size_t length = (size + MappedText::padding + page - 1) / page * page;
+  void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  out.data_ = static_cast<char*>(base);
+  out.mapped_ = length;
+  if (::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  out.size_ = size;
+  std::call_once(bus_handler_installed, [] {
+    struct sigaction action {};
+    action.sa_sigaction = on_bus_error;
+    action.sa_flags = SA_SIGINFO;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGBUS, &action, nullptr);
+  });
+  // A slot for the handler, or the file is read instead (16 mapped at once is plenty).
+  for (MappedRange& r : mapped_ranges) {
+    std::uintptr_t free = 0;
+    if (r.begin.load() == 0 &&
+        r.begin.compare_exchange_strong(free, reinterpret_cast<std::uintptr_t>(base))) {
+      r.exit_code = truncated_exit_code;
+      r.message.fill('\0');
+      fmt::format_to_n(r.message.data(), r.message.size() - 1,
+                       "evaluate: error: '{}' was truncated while it was read; run again on the whole file\n",
+                       terminal_safe(path));
+      r.end = reinterpret_cast<std::uintptr_t>(base) + length;
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+MappedText::MappedText(MappedText&& other) noexcept {
+  *this = std::move(other);
+}
+
+MappedText& MappedText::operator=(MappedText&& other) noexcept {
+  if (this != &other) {
+    reset();
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    mapped_ = std::exchange(other.mapped_, 0);
+    fd_ = std::exchange(other.fd_, -1);
+    info_ = other.info_;
+  }
+  return *this;
+}
+
+MappedText::~MappedText() {
+  reset();
+}
+
+void MappedText::reset() {
+  if (data_) {
+    for (MappedRange& r : mapped_ranges) {
+      if (r.begin.load() == reinterpret_cast<std::uintptr_t>(data_)) {
+        r.end = 0;
+        r.begin = 0;
+      }
+    }
+    ::munmap(data_, mapped_);
+  }
+  if (fd_ >= 0) ::close(fd_);
+  data_ = nullptr;
+  fd_ = -1;
+}
+
+void MappedText::release(std::size_t begin, std::size_t end) const {
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  // Every page that holds a byte of the range: one that also holds bytes still in use
+  // is read again when they are (the text is the file's, never written).
+  end = std::min(end, size_);
+  const std::size_t first = begin / page * page;
+  const std::size_t last = (end + page - 1) / page * page;
+  if (last > first) ::madvise(data_ + first, last - first, MADV_DONTNEED);
+}
+
+bool MappedText::changed() const {
+  struct stat now {};
+  if (::fstat(fd_, &now) != 0) return true;
+  return now.st_size != info_.st_size || now.st_mtim.tv_sec != info_.st_mtim.tv_sec ||
+         now.st_mtim.tv_nsec != info_.st_mtim.tv_nsec;
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t limit) {
@@ -132,9 +316,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     text.append(chunk, static_cast<std::size_t>(n));
     if (text.size() > limit) {
       ::close(fd);
-      error = limit >= (std::size_t{1} << 20)
-                  ? fmt::format("larger than {} MiB, the limit for one input file", limit >> 20)
-                  : fmt::format("larger than {} bytes, the limit for one input file", limit);
+      error = too_large(limit);
       return std::nullopt;
     }
   }

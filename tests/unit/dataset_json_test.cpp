@@ -16,6 +16,7 @@
 namespace attain {
 namespace {
 
+using test::replaced;
 using test::Session;
 
 std::string repo_file(const char* path) {
@@ -305,12 +306,6 @@ Readings read_both(const std::string& text) {
   out.whole = read(detail::JsonReading::whole, 1);
   EXPECT_SAME_TEXT(out.parallel, out.split);
   return out;
-}
-
-std::string replaced(std::string text, std::string_view from, std::string_view to) {
-  const std::size_t at = text.find(from);
-  if (at == std::string::npos) throw std::runtime_error("not in the text: " + std::string(from));
-  return text.replace(at, from.size(), to);
 }
 
 TEST(JsonDatasetTest, ATableAtATimeReadsTheSeedAsAWhole) {

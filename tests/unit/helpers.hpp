@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -163,6 +164,13 @@ inline std::vector<std::string> notes(const Diagnostic& d) {
 
 // A dataset with one table `t` (columns 2019, Mars 2020, Målvärde) for the report period
 // 2020-03, whose rows are given as YAML lines indented by six spaces.
+// `text` with the first `from` replaced by `to`; throws when `from` is not in it.
+inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("not in the text: " + std::string(from));
+  return text.replace(at, from.size(), to);
+}
+
 inline std::string small_dataset(std::string_view rows) {
   std::string out =
       "report:\n"

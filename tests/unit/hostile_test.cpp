@@ -127,6 +127,42 @@ TEST(Utf8Test, EveryControlCharacterIsFoundWhereverItIs) {
   EXPECT_TRUE(sink.diagnostics().empty());
 }
 
+// A large file is checked a few MB at a time (4 MiB pieces): a character across the
+// end of a piece is one character, and a problem in a later piece is found where it is.
+TEST(Utf8Test, ALargeFileIsCheckedPieceByPieceWithTheSameResult) {
+  constexpr std::size_t piece = std::size_t{4} << 20;
+  for (std::size_t before = 0; before < 4; ++before) {
+    // "å" (2 bytes) and "€" (3 bytes) ending 0..3 bytes past the end of the first piece.
+    for (const std::string letter : {"\xC3\xA5", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+      std::string text(piece - letter.size() + before, 'a');
+      text += letter + "bc\n";
+      SourceManager sources;
+      DiagnosticSink sink;
+      EXPECT_TRUE(check_utf8(sources.add("ok.txt", text), sink)) << before << " " << letter.size();
+    }
+  }
+  std::string text(2 * piece + 100, 'a');
+  for (const std::size_t at : {piece - 1, piece, piece + 1, 2 * piece + 50}) {
+    for (const char bad : {'\x01', '\xFF'}) {
+      std::string wrong = text;
+      wrong[at] = bad;
+      SourceManager sources;
+      DiagnosticSink sink;
+      EXPECT_FALSE(check_utf8(sources.add("x.txt", wrong), sink));
+      ASSERT_EQ(sink.diagnostics().size(), 1u);
+      EXPECT_EQ(sink.diagnostics()[0].span->begin, at);
+    }
+  }
+  // A lead byte at the end of a piece with no continuation after it.
+  std::string cut = text;
+  cut[piece - 1] = '\xC3';
+  SourceManager sources;
+  DiagnosticSink sink;
+  EXPECT_FALSE(check_utf8(sources.add("x.txt", cut), sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  EXPECT_EQ(sink.diagnostics()[0].span->begin, piece - 1);
+}
+
 TEST(Utf8Test, ByteOrderMarkCrlfAndTabsReadTheSameAsPlainText) {
   const std::string rules =
       "area a \"A\" {\n\tindicator x \"Svarsservice\" {\n\t\tunit percent\n\t\tdata t.r\n"

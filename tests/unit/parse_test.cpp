@@ -616,7 +616,7 @@ TEST_F(LoadRuleFilesTest, DirectoryContributesEveryRulesFileRecursivelyAndSorted
   std::vector<std::string> paths, texts;
   for (const SourceFile* f : files) {
     paths.push_back(f->path());
-    texts.push_back(f->text());
+    texts.emplace_back(f->text());
   }
   EXPECT_EQ(paths, (std::vector<std::string>{path("a.rules"), path("b.rules"), path("sub/c.rules"),
                                              path("sub/deeper/0.rules")}));

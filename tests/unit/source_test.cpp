@@ -5,11 +5,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <set>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "attain/source.hpp"
 
@@ -276,6 +279,93 @@ TEST(ReadFileTest, DirectoryIsRejected) {
   std::string error;
   EXPECT_FALSE(read_file(dir.path().string(), error));
   EXPECT_EQ(error, "is a directory");
+}
+
+// --- map_file ---------------------------------------------------------------------------
+
+TEST(MapFileTest, MapsTheWholeFileWithZeroPaddingAfterIt) {
+  TempDir dir;
+  const std::string path = dir.file("data.json");
+  // Exactly a page: the padding is on a page of its own, past the end of the file.
+  const std::string text(4096, 'x');
+  std::ofstream(path, std::ios::binary) << text;
+  std::string error;
+  std::optional<MappedText> mapped = map_file(path, error, 3);
+  ASSERT_TRUE(mapped) << error;
+  EXPECT_EQ(mapped->text(), text);
+  for (std::size_t i = 0; i < MappedText::padding; ++i) ASSERT_EQ(mapped->text().data()[text.size() + i], 0);
+  EXPECT_FALSE(mapped->changed());
+}
+
+TEST(MapFileTest, TextGivenBackReadsTheSameAgain) {
+  TempDir dir;
+  const std::string path = dir.file("data.json");
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += fmt::format("rad {}\n", i);
+  std::ofstream(path, std::ios::binary) << text;
+  std::string error;
+  std::optional<MappedText> mapped = map_file(path, error, 3);
+  ASSERT_TRUE(mapped) << error;
+  SourceManager sources;
+  const SourceFile& file = sources.add(path, std::move(*mapped));
+  const SourceFile& read = sources.add(path, text);
+  file.release(0, text.size());
+  file.release(1000, 5000);
+  file.release(text.size() - 10, text.size() + 100);  // past the end: up to it
+  EXPECT_EQ(file.text(), text);
+  EXPECT_EQ(file.readable_after(), MappedText::padding);
+  // Lines are found as in a file read into memory.
+  ASSERT_EQ(file.line_count(), read.line_count());
+  EXPECT_EQ(file.line_text(99999), "rad 99998");
+  EXPECT_EQ(sources.location({file.id(), 600000, 600001}),
+            sources.location({read.id(), 600000, 600001}).replace(0, path.size(), path));
+  EXPECT_FALSE(file.changed());
+  EXPECT_FALSE(read.changed());
+}
+
+TEST(MapFileTest, AFileWrittenToSinceItWasMappedHasChanged) {
+  TempDir dir;
+  const std::string path = dir.file("data.json");
+  std::ofstream(path, std::ios::binary) << "{\"report\": {}}";
+  std::string error;
+  std::optional<MappedText> mapped = map_file(path, error, 3);
+  ASSERT_TRUE(mapped) << error;
+  std::ofstream(path, std::ios::binary | std::ios::app) << " ";
+  EXPECT_TRUE(mapped->changed());
+}
+
+TEST(MapFileTest, WhatCannotBeMappedIsSaid) {
+  TempDir dir;
+  std::string error;
+  EXPECT_FALSE(map_file(dir.file("missing.json"), error, 3));
+  EXPECT_EQ(error, "No such file or directory");
+  EXPECT_FALSE(map_file(dir.path().string(), error, 3));
+  EXPECT_EQ(error, "is a directory");
+  // Empty files and devices are read instead: no error.
+  std::ofstream(dir.file("empty.json")).flush();
+  EXPECT_FALSE(map_file(dir.file("empty.json"), error, 3));
+  EXPECT_EQ(error, "");
+  EXPECT_FALSE(map_file("/dev/null", error, 3));
+  EXPECT_EQ(error, "");
+}
+
+TEST(MapFileDeathTest, AFileTruncatedWhileMappedEndsTheRunWithAMessage) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  TempDir dir;
+  const std::string path = dir.file("data.json");
+  std::ofstream(path, std::ios::binary) << std::string(3 * 4096, 'x');
+  EXPECT_EXIT(
+      {
+        std::string error;
+        std::optional<MappedText> mapped = map_file(path, error, 3);
+        if (!mapped) std::_Exit(99);
+        mapped->release(0, 3 * 4096);
+        fs::resize_file(path, 10);
+        volatile char c = mapped->text()[2 * 4096];  // past the end now
+        static_cast<void>(c);
+        std::_Exit(98);
+      },
+      ::testing::ExitedWithCode(3), "error: '.*data.json' was truncated while it was read");
 }
 
 // --- sha256_hex -------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 #include "attain/summary.hpp"
 
+#include <functional>
 #include <mutex>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +17,7 @@ namespace attain {
 namespace {
 
 using test::one_indicator;
+using test::replaced;
 using test::Session;
 using test::small_dataset;
 using Json = nlohmann::ordered_json;
@@ -82,8 +85,83 @@ TEST(SummaryTest, OneLinePerIndicatorAndOnePerFamilyInRuleOrder) {
   EXPECT_EQ(s.lines[2].total(), 1u);
 }
 
+void expect_same_lines(const Summary& a, const Summary& b) {
+  ASSERT_EQ(a.lines.size(), b.lines.size());
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    EXPECT_EQ(a.lines[i].id, b.lines[i].id);
+    EXPECT_EQ(a.lines[i].kind, b.lines[i].kind);
+    EXPECT_EQ(a.lines[i].members, b.lines[i].members);
+    EXPECT_EQ(a.lines[i].counts, b.lines[i].counts);
+  }
+}
+
+// The same through TableVerdicts, as batch mode's summary of one dataset does it: each
+// table judged as the loader reads it (a TableSink), the rest at finish(), the verdicts
+// counted in rule order at the end.
+struct ByTable {
+  ByTable(const std::string& rule_text, const std::string& data, const std::string& path = "test.yaml",
+          std::size_t threads = 1) {
+    auto checked = s.check(rule_text);
+    if (!checked) {
+      ADD_FAILURE() << s.rendered();
+      return;
+    }
+    const RuleSet& set = *checked;
+    TableVerdicts judge(set, 2, {.series = false});
+    std::vector<std::optional<Verdict>> got(set.items.size());
+    std::mutex mutex;
+    const TableVerdicts::Each each = [&](std::size_t item, Verdict verdict) {
+      EXPECT_FALSE(got.at(item)) << "judged twice: " << set.id_of(set.items.at(item));
+      got[item] = verdict;
+    };
+    struct Sink : TableSink {
+      std::function<bool(std::size_t, const Dataset&)> f;
+      bool take(std::size_t reader, const Dataset& alone) override { return f(reader, alone); }
+    } sink;
+    sink.f = [&](std::size_t reader, const Dataset& alone) {
+      EXPECT_EQ(alone.tables.size(), 1u);
+      {
+        const std::lock_guard lock(mutex);
+        offered.push_back(alone.tables.at(0).id);
+        readers.insert(reader);
+      }
+      return judge.judge(reader, alone, each);
+    };
+    std::optional<Dataset> dataset =
+        load_dataset(s.add(path, data), s.sink, {.threads = threads, .tables = &sink});
+    if (!dataset) return;
+    loaded = true;
+    for (const Table& t : dataset->tables) {
+      if (t.taken) {
+        taken.push_back(t.id);
+        EXPECT_TRUE(t.rows.empty());
+        EXPECT_EQ(t.figure_count(), 0u);
+      }
+    }
+    evaluated = judge.finish(*dataset, s.sink, each);
+    SummaryBuilder builder("a.yaml");
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      if (!got[k]) continue;
+      ids.push_back(set.id_of(set.items.at(k)));
+      verdicts.push_back(*got[k]);
+      builder.add(set.indicators.at(set.items.at(k).index), *got[k]);
+    }
+    summary = builder.take();
+  }
+  Session s;
+  bool loaded = false;
+  bool evaluated = false;
+  std::vector<std::string> offered;  // the tables handed to the sink
+  std::set<std::size_t> readers;     // the readers that handed them
+  std::vector<std::string> taken;    // the tables the dataset kept without rows
+  std::vector<std::string> ids;      // in rule order
+  std::vector<Verdict> verdicts;
+  Summary summary;
+};
+
 // Counting verdicts as evaluate_verdicts hands them over gives summarise's summary, and
-// the same messages in the same order, with and without results looked up by id.
+// the same messages in the same order, with and without results looked up by id. So do
+// TableVerdicts (`tables`).
 struct Streamed {
   explicit Streamed(const std::string& rule_text, const std::string& yaml) {
     auto rules_kept = kept.check(rule_text);
@@ -106,24 +184,21 @@ struct Streamed {
                                   },
                                   {.series = false});
     summary = builder.take();
+    tables.emplace(rule_text, yaml);
+    EXPECT_EQ(tables->evaluated, evaluated);
+    EXPECT_EQ(tables->ids, ids);
+    EXPECT_EQ(tables->verdicts, verdicts);
+    expect_same_lines(tables->summary, summary);
+    EXPECT_EQ(tables->s.rendered(), streamed.rendered());
   }
   Session kept, streamed;
+  std::optional<ByTable> tables;
   std::optional<Results> results;
   bool evaluated = false;
   std::vector<std::string> ids;  // in the order handed over
   std::vector<Verdict> verdicts;
   Summary summary;
 };
-
-void expect_same_lines(const Summary& a, const Summary& b) {
-  ASSERT_EQ(a.lines.size(), b.lines.size());
-  for (std::size_t i = 0; i < a.lines.size(); ++i) {
-    EXPECT_EQ(a.lines[i].id, b.lines[i].id);
-    EXPECT_EQ(a.lines[i].kind, b.lines[i].kind);
-    EXPECT_EQ(a.lines[i].members, b.lines[i].members);
-    EXPECT_EQ(a.lines[i].counts, b.lines[i].counts);
-  }
-}
 
 TEST(SummaryStreamTest, CountingResultsAsTheyComeGivesTheSameSummary) {
   const std::string yaml = dataset("96 %", "96 %", "94 %", "I.U.");
@@ -206,6 +281,133 @@ TEST(SummaryStreamTest, MembersJudgedAloneGetEvaluatesVerdicts) {
   EXPECT_GT(run.kept.count("W0302"), 0u);
   EXPECT_EQ(run.streamed.rendered(), run.kept.rendered());
   expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
+  EXPECT_EQ(run.tables->taken, std::vector<std::string>{"t"});  // judged as it was read
+}
+
+// Tables of every kind for TableVerdicts: a family's (used up as it is read), one a
+// budget reads and one an indicator's breakdown reads besides its own (kept for
+// finish()), one no rule reads (used up), and one that comes in the file before them.
+std::string many_tables(bool report_first) {
+  const auto table = [](const std::string& id, const std::string& rows) {
+    return "  " + id + ":\n    title: \"" + id + "\"\n    columns:\n" +
+           "      - {id: utfall, label: \"Utfall\", kind: actual, period: \"2020-03\"}\n" +
+           "      - {id: budget, label: \"Budget\", kind: budget}\n    rows:\n" + rows;
+  };
+  const std::string report = "report:\n  title: \"T\"\n  organisation: \"O\"\n  period: \"2020-03\"\n";
+  std::string tables =
+      "tables:\n" + table("fam", "      x: {values: [96, 90]}\n      y: {values: [94 %, 90]}\n") +
+      table("b", "      drift: {values: [100, 120]}\n") + table("u", "      r: {values: [97, 90]}\n") +
+      table("v", "      man: {values: [91, 90]}\n") + table("w", "      q: {values: [1, 2]}\n");
+  return report_first ? report + tables : tables + report;
+}
+
+const char* const many_table_rules =
+    "area a \"A\" {\n"
+    "  indicator first \"F\" { unit count data u.r target >= 95\n"
+    "    breakdown man \"Män\" data v.man }\n"
+    "  family f \"F\" {\n    members x \"X\", y \"Y\", z \"Z\"\n    unit count\n    data fam.*\n"
+    "    target >= 95\n  }\n"
+    "  budget bud \"B\" { table b outcome utfall budget budget }\n"
+    "}\n";
+
+TEST(SummaryStreamTest, TablesAreJudgedAsTheyAreReadAndTheRestAtTheEnd) {
+  // z has no row: E0213, as evaluate_verdicts reports it.
+  Streamed run(many_table_rules, many_tables(true));
+  ASSERT_TRUE(run.tables);
+  EXPECT_FALSE(run.evaluated);
+  EXPECT_EQ(run.streamed.count("E0213"), 1u) << run.streamed.rendered();
+  EXPECT_EQ(run.streamed.count("W0301"), 1u) << run.streamed.rendered();
+  EXPECT_EQ(run.tables->offered, (std::vector<std::string>{"fam", "b", "u", "v", "w"}));
+  EXPECT_EQ(run.tables->taken, (std::vector<std::string>{"fam", "w"}));
+  // Without the error: the same verdicts too.
+  const std::string fine = replaced(many_table_rules, "y \"Y\", z \"Z\"", "y \"Y\"");
+  Streamed ok(fine, many_tables(true));
+  ASSERT_TRUE(ok.evaluated) << ok.streamed.rendered();
+  EXPECT_EQ(ok.ids, (std::vector<std::string>{"first", "f_x", "f_y"}));
+  EXPECT_EQ(ok.tables->taken, (std::vector<std::string>{"fam", "w"}));
+}
+
+TEST(SummaryStreamTest, TablesGivenBeforeTheReportAreKeptForTheEnd) {
+  const std::string fine = replaced(many_table_rules, "y \"Y\", z \"Z\"", "y \"Y\"");
+  Streamed run(fine, many_tables(false));
+  ASSERT_TRUE(run.evaluated) << run.streamed.rendered();
+  EXPECT_TRUE(run.tables->offered.empty());
+  EXPECT_TRUE(run.tables->taken.empty());
+}
+
+TEST(SummaryStreamTest, NoTableIsHandedOnAfterAnError) {
+  // A row with a cell too few in the first table: the dataset fails, and the tables
+  // after it are not judged.
+  const std::string fine = replaced(many_table_rules, "y \"Y\", z \"Z\"", "y \"Y\"");
+  ByTable run(fine, replaced(many_tables(true), "x: {values: [96, 90]}", "x: {values: [96]}"));
+  EXPECT_FALSE(run.loaded);
+  EXPECT_EQ(run.s.count("E0310"), 1u) << run.s.rendered();
+  EXPECT_TRUE(run.offered.empty());
+}
+
+TEST(SummaryStreamTest, AnUnknownTableIsReportedAtTheEndWithTheTablesThereWere) {
+  const std::string text =
+      "area a \"A\" {\n  family f \"F\" {\n    members x \"X\"\n    unit count\n    data fan.*\n"
+      "    target >= 95\n  }\n}\n";
+  Streamed run(text, many_tables(true));
+  EXPECT_FALSE(run.evaluated);
+  EXPECT_EQ(run.streamed.count("E0211"), 1u) << run.streamed.rendered();
+  EXPECT_NE(run.tables->s.rendered().find("did you mean 'fam'?"), std::string::npos)
+      << run.tables->s.rendered();
+  // No rule reads any table: all are used up as they are read.
+  EXPECT_EQ(run.tables->taken, (std::vector<std::string>{"fam", "b", "u", "v", "w"}));
+}
+
+TEST(SummaryStreamTest, ALargeJsonFileIsJudgedOnTwoThreads) {
+  // 16 tables of 1 000 rows (over 4 MB): the second half is read, and judged, by a second
+  // thread; the verdicts and messages are one thread's.
+  std::string json = "{\"report\": {\"title\": \"T\", \"period\": \"2020-06\"},\n \"tables\": {\n";
+  std::string text = "area a \"A\" {\n";
+  std::string members;
+  constexpr int rows = 1000;
+  for (int r = 0; r < rows; ++r) members += fmt::format("{}m{} \"M{}\"", r ? ", " : "", r, r);
+  for (int t = 0; t < 16; ++t) {
+    json += fmt::format("  \"t{}\": {{\"title\": \"{}\", \"columns\": [", t, std::string(200, 'x'));
+    for (int c = 0; c < 40; ++c)
+      json += fmt::format("{}{{\"id\": \"c{}\", \"kind\": \"actual\", \"period\": \"{}\"}}", c ? ", " : "", c,
+                          c == 39 ? "2020-06" : fmt::format("{}", 1980 + c));
+    json += "],\n   \"rows\": {\n";
+    for (int r = 0; r < rows; ++r) {
+      json += fmt::format("    \"m{}\": {{\"label\": \"M{}\", \"values\": [", r, r);
+      for (int c = 0; c < 40; ++c)
+        json += fmt::format(
+            "{}{}", c ? ", " : "",
+            c == 39 && r % 7 == 3 ? "\"95 %\"" : fmt::format("{}.{}", 90 + (r + c + t) % 9, r % 10));
+      json += fmt::format("]}}{}\n", r + 1 < rows ? "," : "");
+    }
+    json += fmt::format("  }}}}{}\n", t + 1 < 16 ? "," : "");
+    text += fmt::format(
+        "  family f{} \"F\" {{\n    members {}\n    unit count\n    data t{}.*\n    target >= 95\n  }}\n", t,
+        members, t);
+  }
+  json += "}}\n";
+  text += "}\n";
+  ASSERT_GE(json.size(), std::size_t{4} << 20);
+  const ByTable one(text, json, "test.json", 1), two(text, json, "test.json", 2);
+  ASSERT_TRUE(one.evaluated) << one.s.rendered();
+  EXPECT_EQ(one.readers, (std::set<std::size_t>{0}));
+  EXPECT_EQ(two.readers, (std::set<std::size_t>{0, 1}));
+  EXPECT_EQ(one.taken.size(), 16u);
+  EXPECT_EQ(two.taken, one.taken);
+  EXPECT_EQ(two.verdicts, one.verdicts);
+  EXPECT_EQ(two.ids, one.ids);
+  EXPECT_GT(one.s.count("W0301"), 0u);
+  EXPECT_EQ(two.s.rendered(), one.s.rendered());
+  // And as evaluate_verdicts judges the whole dataset.
+  Session whole;
+  auto checked = whole.check(text);
+  auto data = whole.load(json, "test.json");
+  ASSERT_TRUE(checked && data);
+  std::vector<Verdict> verdicts;
+  ASSERT_TRUE(evaluate_verdicts(*checked, *data, whole.sink,
+                                [&](std::size_t, std::size_t, Verdict v) { verdicts.push_back(v); }));
+  EXPECT_EQ(one.verdicts, verdicts);
+  EXPECT_EQ(one.s.rendered(), whole.rendered());
 }
 
 TEST(SummaryStreamTest, WarningsComeAsFromEvaluate) {
@@ -239,6 +441,7 @@ TEST(SummaryStreamTest, DerivedIndicatorsAreHandedOverInRuleOrderToo) {
   ASSERT_TRUE(run.evaluated) << run.streamed.rendered();
   EXPECT_EQ(run.ids, (std::vector<std::string>{"twice", "first"}));
   expect_same_lines(run.summary, summarise(*run.results, "a.yaml"));
+  EXPECT_TRUE(run.tables->taken.empty());  // a derived indicator may read any table
   EXPECT_EQ(run.summary.lines.at(0).count(Verdict::met), 1u);
 }
 

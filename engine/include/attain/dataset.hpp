@@ -45,6 +45,9 @@ struct Table {
   Span span;
   std::vector<Column> columns;
   std::vector<Row> rows;
+  // Its rows and figures were handed on as it was read (LoadOptions::tables) and are
+  // dropped: the table keeps its id, title, unit and columns.
+  bool taken = false;
 
   const Column* column(std::string_view id) const;
   std::optional<std::size_t> column_index(std::string_view id) const;
@@ -86,6 +89,8 @@ struct Table {
   void reserve(std::size_t rows, std::size_t figures);
   void shrink_to_fit();
   std::size_t figure_count() const { return cells_.size(); }
+  // Drops the rows and figures, and sets `taken`.
+  void drop_rows();
 
  private:
   // 12 bytes a figure: a 2.9 M-figure dataset is 35 MB of them.
@@ -136,6 +141,22 @@ struct Dataset {
 // read as YAML.
 bool is_json_dataset(std::string_view path);
 
+// Takes each table as soon as it is read (LoadOptions::tables), for a caller that can use
+// a table alone (a summary judges a family's members from its table): a dataset of a
+// thousand tables is then never held whole.
+class TableSink {
+ public:
+  virtual ~TableSink() = default;
+  // `alone` is the dataset as far as it is needed: the table just read, alone, and the
+  // report. Called from the thread that read the table: `reader` is 0, or 1 for the
+  // second thread of a large JSON file (LoadOptions::threads). Only while the file has
+  // no error so far, and only once its report is read (a file that gives its tables
+  // first keeps them all). Returns true when the table is used up: the dataset returned
+  // then keeps it without its rows and figures (Table::taken). The load may still fail
+  // after a table was taken (a later error); the caller then drops what it made of it.
+  virtual bool take(std::size_t reader, const Dataset& alone) = 0;
+};
+
 // Loads a dataset, as JSON or YAML by its name (is_json_dataset). Malformed YAML or JSON, an unreadable
 // number, a missing or unknown key, a duplicate key or a row with the wrong number of cells is reported with
 // its location (E03xx); loading goes on to find further problems, then returns nullopt.
@@ -143,6 +164,7 @@ bool is_json_dataset(std::string_view path);
 // (a national file, read while the rules are checked); the result is the same.
 struct LoadOptions {
   std::size_t threads = 1;
+  TableSink* tables = nullptr;  // each table as it is read (TableSink), or none
 };
 std::optional<Dataset> load_dataset(const SourceFile& file, DiagnosticSink& sink,
                                     const LoadOptions& options = {});

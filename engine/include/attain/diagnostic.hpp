@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "attain/source.hpp"
@@ -38,6 +39,8 @@ class DiagnosticSink {
   Diagnostic& warning(std::string code, std::optional<Span> span, std::string message);
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // Hands over the diagnostics reported so far and starts again empty.
+  std::vector<Diagnostic> take() { return std::exchange(diagnostics_, {}); }
   std::size_t error_count() const;
   std::size_t warning_count() const;
   bool has_errors() const { return error_count() > 0; }

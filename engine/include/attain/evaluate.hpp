@@ -4,6 +4,7 @@
 // computes a verdict and a trend per indicator and per budget line. Formats no text.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,6 +151,38 @@ std::optional<Results> evaluate(const RuleSet& rules, const Dataset& dataset, Di
 bool evaluate_verdicts(const RuleSet& rules, const Dataset& dataset, DiagnosticSink& sink,
                        const std::function<void(std::size_t part, std::size_t item, Verdict verdict)>& each,
                        const EvaluateOptions& options = {});
+
+// evaluate_verdicts a table at a time, as the dataset is read (a TableSink of the
+// loader): each table's indicators are judged as soon as the table is read, and the
+// table is then dropped, so that a national dataset is never held whole. The verdicts
+// and the messages, once finish() has put them in rule order, are evaluate_verdicts'.
+// Only indicators that read one table (their data and breakdowns) are judged from it;
+// a table a budget reads, or one of several an indicator reads, is kept for finish().
+// With derived indicators or data checks (which may read any table) nothing is judged
+// before finish().
+class TableVerdicts {
+ public:
+  using Each = std::function<void(std::size_t item, Verdict verdict)>;
+  // `readers`: the threads that may call judge() at once, each with its own index.
+  TableVerdicts(const RuleSet& rules, std::size_t readers, const EvaluateOptions& options = {});
+  ~TableVerdicts();
+  TableVerdicts(const TableVerdicts&) = delete;
+  TableVerdicts& operator=(const TableVerdicts&) = delete;
+
+  // The indicators whose data is in the one table of `alone` (with the file's report),
+  // each verdict handed to `each` with its item's index in rules.items, from this thread
+  // and in rule order. True when the table is no longer needed (its indicators are
+  // judged, or none reads it); false when it must be kept for finish().
+  bool judge(std::size_t reader, const Dataset& alone, const Each& each);
+  // After the dataset loaded without errors, whole but for the tables judge() used up
+  // (Table::taken): the indicators not judged yet and the budgets, then every message in
+  // rule order into `sink`. Returns false where evaluate_verdicts would.
+  bool finish(const Dataset& dataset, DiagnosticSink& sink, const Each& each);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // True for verdicts that count as an unmet target in summaries and "Väsentliga avvikelser".
 bool is_shortfall(Verdict verdict);

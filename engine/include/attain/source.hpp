@@ -3,6 +3,7 @@
 // byte offsets); line and column numbers are computed once, here.
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <cstdint>
 #include <memory>
@@ -29,13 +30,71 @@ struct LineCol {
   std::uint32_t column = 1;
 };
 
+// A regular file's text mapped into memory read-only, not copied, and followed by
+// `padding` zero bytes (for parsers that read in blocks). Its pages come from the page
+// cache as they are read, and can be given back once read (SourceFile::release): a
+// national dataset read a table at a time never holds its 32 MB at once. Made by
+// map_file; move-only.
+class MappedText {
+ public:
+  static constexpr std::size_t padding = 64;
+
+  MappedText(MappedText&& other) noexcept;
+  MappedText& operator=(MappedText&& other) noexcept;
+  MappedText(const MappedText&) = delete;
+  MappedText& operator=(const MappedText&) = delete;
+  ~MappedText();
+
+  std::string_view text() const { return {data_, size_}; }
+  // Gives back the memory of the pages that hold [begin, end): they are read again from
+  // the file when used again (also the bytes outside the range that share them).
+  void release(std::size_t begin, std::size_t end) const;
+  // True when the file was written to, replaced or truncated since it was mapped (its
+  // size, modification time or inode changed): text read again after a release may then
+  // differ from what was first read.
+  bool changed() const;
+
+ private:
+  friend std::optional<MappedText> map_file(const std::string& path, std::string& error,
+                                            int truncated_exit_code);
+  MappedText() = default;
+  void reset();
+
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t mapped_ = 0;  // the mapping's length, padding included
+  int fd_ = -1;             // kept open for changed()
+  struct stat info_ {};
+};
+
+// Maps a regular file of at most max_input_bytes (MappedText). nullopt with `error` set
+// (strerror text, "is a directory", the size limit) when it cannot be read; nullopt with
+// `error` empty when it is not a regular file, is empty, or 16 files are mapped already
+// (read it with read_file).
+// A file truncated while it is mapped cannot be read to its end: the process then
+// writes "evaluate: error: ... was truncated while it was read" to standard error and
+// exits with `truncated_exit_code` (SIGBUS), instead of crashing. docs/limits.md.
+std::optional<MappedText> map_file(const std::string& path, std::string& error, int truncated_exit_code);
+
 class SourceFile {
  public:
   SourceFile(FileId id, std::string path, std::string text);
+  SourceFile(FileId id, std::string path, MappedText text);
+  // text() points into the file's own storage.
+  SourceFile(const SourceFile&) = delete;
+  SourceFile& operator=(const SourceFile&) = delete;
 
   FileId id() const { return id_; }
   const std::string& path() const { return path_; }
-  const std::string& text() const { return text_; }
+  std::string_view text() const { return view_; }
+  // Bytes after the end of text() that may be read (zero or padding): a parser reading
+  // in blocks uses the text in place when there are simdjson's 64.
+  std::size_t readable_after() const { return readable_after_; }
+  // A mapped file's: gives back the memory of the text in [begin, end), read again from
+  // the file if used again (MappedText::release). Nothing for a file read into memory.
+  void release(std::size_t begin, std::size_t end) const;
+  // A mapped file that changed since it was mapped (MappedText::changed); false otherwise.
+  bool changed() const;
 
   LineCol line_col(std::uint32_t offset) const;
   // Byte offset of (0-based line, 0-based byte column), clamped to the file.
@@ -46,9 +105,14 @@ class SourceFile {
   std::string_view slice(Span span) const;
 
  private:
+  void find_lines();
+
   FileId id_;
   std::string path_;
-  std::string text_;
+  std::string text_;                  // a file read into memory
+  std::optional<MappedText> mapped_;  // or a file mapped
+  std::string_view view_;             // the text, either way
+  std::size_t readable_after_ = 0;
   std::vector<std::uint32_t> line_starts_;
 };
 
@@ -63,6 +127,7 @@ class SourceManager {
   SourceManager& operator=(const SourceManager&) = delete;
 
   const SourceFile& add(std::string path, std::string text);
+  const SourceFile& add(std::string path, MappedText text);
   const SourceFile& file(FileId id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
   // "path:line:col" of the start of a span.
