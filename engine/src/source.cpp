@@ -106,16 +106,19 @@ std::string_view SourceFile::slice(Span span) const {
   return view_.substr(begin, end - begin);
 }
 
-const SourceFile& SourceManager::add(std::string path, std::string text) {
+template <typename Text>
+const SourceFile& SourceManager::keep(std::string path, Text text) {
   const auto id = static_cast<FileId>(files_.size());
   files_.push_back(std::make_shared<const SourceFile>(id, std::move(path), std::move(text)));
   return *files_.back();
 }
 
+const SourceFile& SourceManager::add(std::string path, std::string text) {
+  return keep(std::move(path), std::move(text));
+}
+
 const SourceFile& SourceManager::add(std::string path, MappedText text) {
-  const auto id = static_cast<FileId>(files_.size());
-  files_.push_back(std::make_shared<const SourceFile>(id, std::move(path), std::move(text)));
-  return *files_.back();
+  return keep(std::move(path), std::move(text));
 }
 
 SourceManager SourceManager::fork() const {

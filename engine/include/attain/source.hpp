@@ -143,6 +143,9 @@ class SourceManager {
   SourceManager fork() const;
 
  private:
+  template <typename Text>
+  const SourceFile& keep(std::string path, Text text);  // either add
+
   std::vector<std::shared_ptr<const SourceFile>> files_;
 };
 
